@@ -1,0 +1,89 @@
+"""The macros module of mkdocs-macros: thin glue between MkDocs and the course core.
+
+The whole course is loaded and checked once per build in define_env, before any page renders,
+so a bad bank stops the build with `file:line` messages instead of a traceback or a broken page.
+"""
+import logging
+import posixpath
+from pathlib import Path
+
+from . import render
+from .course import LESSONS_DIR, load
+from .editions import strip_instructor_notes
+from .problems import CourseError
+
+log = logging.getLogger("mkdocs.course")
+
+
+def nav_paths(nav):
+    """Every page path in a MkDocs nav config, in order."""
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from nav_paths(value)
+        elif isinstance(value, str):
+            yield value
+
+
+def lesson_slug(path):
+    folder, _, name = path.rpartition("/")
+    return name[:-3] if folder == "lessons" and name.endswith(".md") else None
+
+
+def define_env(env):
+    from mkdocs.exceptions import PluginError
+
+    root = Path(env.conf.config_file_path).resolve().parent
+    order = [slug for slug in map(lesson_slug, nav_paths(env.conf.get("nav"))) if slug]
+    try:
+        course = load(root, order)
+    except CourseError as error:
+        for problem in error.problems:
+            log.error(str(problem))
+        count = len(error.problems)
+        raise PluginError(f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
+                          "fix them and build again. `make check` lists them without building.") from None
+    edition = env.variables.get("edition", "learner")
+
+    def current_lesson(macro):
+        slug = lesson_slug(env.page.file.src_uri)
+        if slug not in course.lessons:
+            raise ValueError(f"{macro}() works only on a lesson page under {LESSONS_DIR}/, not on {env.page.file.src_uri}")
+        return course.lessons[slug]
+
+    def url_of(slug):
+        target = f"lessons/{slug}/"
+        return posixpath.relpath(target, env.page.url or ".") + "/" if env.page.url != target else "./"
+
+    @env.macro
+    def objectives():
+        """The lesson's objectives from its front matter."""
+        return render.objectives(current_lesson("objectives"))
+
+    @env.macro
+    def quiz(slug=None, only=None):
+        """The quiz of this lesson, or of lesson `slug`; `only` picks question ids."""
+        slug = slug or current_lesson("quiz").slug
+        if slug not in course.banks:
+            raise ValueError(f"quiz('{slug}'): there is no quiz bank quizzes/{slug}.yml")
+        questions = course.banks[slug].questions
+        if only is not None:
+            by_id = {q.id: q for q in questions}
+            unknown = [qid for qid in only if qid not in by_id]
+            if unknown:
+                raise ValueError(f"quiz('{slug}', only=...): no question with id {', '.join(unknown)} in quizzes/{slug}.yml")
+            questions = [by_id[qid] for qid in only]
+        return render.quiz(course.banks[slug], questions)
+
+    @env.macro
+    def course_overview():
+        """Every lesson in order with its time and objectives."""
+        return render.course_overview(course, url_of)
+
+    env.variables["course"] = course
+    env.variables["edition"] = edition
+
+
+def on_pre_page_macros(env):
+    if env.variables.get("edition", "learner") != "instructor":
+        env.markdown = strip_instructor_notes(env.markdown)

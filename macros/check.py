@@ -1,0 +1,25 @@
+"""`python -m macros.check`: check every lesson and quiz bank, report every problem, exit 1 if any."""
+import sys
+from pathlib import Path
+
+from .course import load
+from .problems import CourseError
+
+
+def main(argv=None):
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0]) if args else Path(__file__).resolve().parent.parent
+    try:
+        course = load(root)
+    except CourseError as error:
+        print(error, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' * (count != 1)} found; fix them and run the check again.", file=sys.stderr)
+        return 1
+    questions = sum(len(b.questions) for b in course.banks.values())
+    print(f"Checked {len(course.lessons)} lessons and {questions} quiz questions: no problems.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The whole course read from disk: lessons and their quiz banks, checked together.
+
+This module and everything it imports stay free of MkDocs, so the checks run as a command,
+in the tests and in any future site generator alike.
+"""
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import bank as banks
+from . import lessons as lesson_pages
+from .problems import CourseError, Problem
+
+LESSONS_DIR = "docs/lessons"
+QUIZZES_DIR = "quizzes"
+
+
+@dataclass
+class Course:
+    lessons: dict  # slug -> Lesson, in course order
+    banks: dict  # slug -> Bank
+
+    def questions(self, slug):
+        return self.banks[slug].questions
+
+
+def read_text(path, relative, problems):
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(relative, 1, f"the file is not UTF-8 text ({error.reason}); save it as UTF-8"))
+    except OSError as error:
+        problems.append(Problem(relative, 1, f"the file cannot be read ({error.strerror})"))
+    return None
+
+
+def load(root, order=()):
+    """Load and check every lesson and bank under root. Raises CourseError listing every problem.
+
+    order: lesson slugs in the order the navigation shows them; lessons not named come after, by name.
+    """
+    root = Path(root)
+    problems = []
+    lessons, found_banks = {}, {}
+    lesson_files = {p.stem: p for p in sorted((root / LESSONS_DIR).glob("*.md"))}
+    bank_files = {p.stem: p for p in sorted((root / QUIZZES_DIR).glob("*.yml"))}
+    bank_files.update({p.stem: p for p in sorted((root / QUIZZES_DIR).glob("*.yaml"))})
+    for slug, path in lesson_files.items():
+        relative = f"{LESSONS_DIR}/{path.name}"
+        text = read_text(path, relative, problems)
+        if text is None:
+            continue
+        lesson, found = lesson_pages.parse(text, relative, slug)
+        problems += found
+        if lesson:
+            lessons[slug] = lesson
+        if slug not in bank_files:
+            problems.append(Problem(relative, 1, f"the lesson has no quiz bank; create {QUIZZES_DIR}/{slug}.yml "
+                                                 f"starting with `lesson: {slug}`"))
+    for slug, path in bank_files.items():
+        relative = f"{QUIZZES_DIR}/{path.name}"
+        if path.suffix == ".yaml":
+            problems.append(Problem(relative, 1, f"quiz banks end in .yml; rename it to {slug}.yml"))
+            continue
+        if slug not in lesson_files:
+            problems.append(Problem(relative, 1, f"no lesson {LESSONS_DIR}/{slug}.md for this bank; "
+                                                 "rename the file to match a lesson, or write the lesson"))
+            continue
+        text = read_text(path, relative, problems)
+        if text is None:
+            continue
+        found_bank, found = banks.parse(text, relative)
+        problems += found
+        if found_bank:
+            found_banks[slug] = found_bank
+            if slug in lessons:
+                problems += banks.check_against_lesson(found_bank, lessons[slug].objectives, lessons[slug].path)
+    for lesson in lessons.values():
+        for prerequisite in lesson.prerequisites:
+            if prerequisite not in lesson_files:
+                problems.append(Problem(lesson.path, 2, f"prerequisite '{prerequisite}' is no lesson; use a file name "
+                                                        f"from {LESSONS_DIR}/ without .md"))
+    if problems:
+        raise CourseError(problems)
+    ranked = {slug: i for i, slug in enumerate(order)}
+    ordered = sorted(lessons, key=lambda slug: (ranked.get(slug, len(ranked)), slug))
+    return Course(lessons={slug: lessons[slug] for slug in ordered}, banks=found_banks)

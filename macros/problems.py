@@ -1,0 +1,24 @@
+"""Problems found in the course's sources, reported all at once."""
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, with where it is and how to fix it."""
+
+    file: str
+    line: int
+    message: str
+    question: str = ""
+
+    def __str__(self):
+        where = f"{self.file}:{self.line}: "
+        return where + (f"{self.question}: " if self.question else "") + self.message
+
+
+class CourseError(Exception):
+    """Raised with every problem found, so an author fixes them in one pass."""
+
+    def __init__(self, problems):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,121 @@
+"""HTML for the macros. Every string from YAML goes through `inline` or `block`: Markdown with
+raw HTML switched off, then an allow-list sanitiser, so author text can never become markup."""
+import json
+from html import escape
+
+import markdown
+import nh3
+
+INLINE_TAGS = {"a", "strong", "em", "code", "br"}
+BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote"}
+
+
+def _markdown():
+    md = markdown.Markdown(extensions=[])
+    # Raw HTML in author text is shown as text, never passed through.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return md
+
+
+_MD = _markdown()
+
+
+def block(text):
+    """Markdown paragraphs and lists from a YAML string, as safe HTML."""
+    _MD.reset()
+    html = _MD.convert(str(text))
+    return nh3.clean(html, tags=BLOCK_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "http", "mailto"},
+                     link_rel="noopener")
+
+
+def inline(text):
+    """Inline Markdown from a YAML string, as safe HTML without a wrapping paragraph."""
+    html = block(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return html[3:-4]
+    return html
+
+
+def objectives(lesson):
+    items = "".join(f'<li id="objective-{escape(key)}">{inline(text)}</li>' for key, text in lesson.objectives.items())
+    return ('<div class="lesson-objectives"><p>By the end of this lesson you will be able to:</p>'
+            f"<ul>{items}</ul></div>")
+
+
+def _choice_label(key):
+    return {True: "True", False: "False"}.get(key, key)
+
+
+def _answer_text(question):
+    if question.type == "open":
+        return f'<div class="quiz-model-answer"><p><strong>Model answer:</strong></p>{block(question.answer)}</div>'
+    if question.type == "true-false":
+        return f'<p class="quiz-key"><strong>Answer:</strong> {_choice_label(question.answer)}</p>'
+    keys = question.answer if question.type == "multiple" else [question.answer]
+    label = "Answers" if question.type == "multiple" else "Answer"
+    chosen = "; ".join(f"{escape(k)}. {inline(question.options[k])}" for k in keys)
+    return f'<p class="quiz-key"><strong>{label}:</strong> {chosen}</p>'
+
+
+def _feedback(question):
+    if not question.feedback:
+        return ""
+    items = []
+    for key, _ in question.choices:
+        name = escape(str(key).lower())
+        verdict = "Right" if key in question.keyed else "Not quite"
+        items.append(f'<li data-option="{name}" data-correct="{str(key in question.keyed).lower()}">'
+                     f'<strong>{escape(_choice_label(key))}. {verdict}:</strong> {inline(question.feedback[key])}</li>')
+    return f'<ul class="quiz-feedback">{"".join(items)}</ul>'
+
+
+def question_html(question, slug, number, total):
+    base = f"quiz-{slug}-{question.id}"
+    answer = sorted(str(k).lower() for k in question.keyed)
+    attributes = (f'class="quiz-question" id="{base}" data-qid="{escape(question.id)}" data-type="{question.type}" '
+                  f'data-answer="{escape(json.dumps(answer))}"')
+    legend = (f'<legend><span class="quiz-number">Question {number} of {total}</span> '
+              f'<span class="quiz-prompt">{inline(question.prompt)}</span></legend>')
+    if question.type == "open":
+        body = (f'<label class="quiz-open-label" for="{base}-text">Your answer</label>'
+                f'<textarea id="{base}-text" class="quiz-open-text" rows="4"></textarea>')
+    else:
+        kind = "checkbox" if question.type == "multiple" else "radio"
+        hint = '<p class="quiz-hint">Choose all that apply.</p>' if kind == "checkbox" else ""
+        true_false = question.type == "true-false"
+        options = "".join(
+            f'<li><label><input type="{kind}" name="{base}" value="{escape(str(key).lower())}"> '
+            + ("" if true_false else f'<span class="quiz-option-key">{escape(key)}.</span> ')
+            + f'<span class="quiz-option-text">{text if true_false else inline(text)}</span></label></li>'
+            for key, text in question.choices)
+        body = f'{hint}<ul class="quiz-options">{options}</ul>'
+    explanation = f'<p class="quiz-explanation">{inline(question.explanation)}</p>' if question.explanation else ""
+    details = (f'<details class="quiz-answer"><summary>Show the answer</summary>'
+               f"{_answer_text(question)}{_feedback(question)}{explanation}</details>")
+    return f'<div {attributes}><fieldset>{legend}{body}</fieldset>{details}</div>'
+
+
+def quiz(bank, questions=None):
+    """One lesson's quiz (or the chosen questions of it) as a single top-level HTML block."""
+    questions = bank.questions if questions is None else questions
+    total = len(questions)
+    items = "\n".join(question_html(q, bank.lesson, i, total) for i, q in enumerate(questions, start=1))
+    return (f'<section class="quiz" data-quiz="{escape(bank.lesson)}" aria-label="Quiz: {total} questions">\n'
+            f"{items}\n"
+            '<p class="quiz-score" role="status" aria-live="polite" hidden></p>\n</section>')
+
+
+def course_overview(course, url_of):
+    """A table of the lessons in order: title, minutes and objectives. url_of(slug) gives each link."""
+    rows = []
+    for number, lesson in enumerate(course.lessons.values(), start=1):
+        objectives_list = "".join(f"<li>{inline(text)}</li>" for text in lesson.objectives.values())
+        rows.append(f'<tr><td>{number}</td><td><a href="{escape(url_of(lesson.slug))}">{inline(lesson.title)}</a>'
+                    f'<br><span class="course-description">{inline(lesson.description)}</span></td>'
+                    f"<td>{lesson.minutes} min</td><td><ul>{objectives_list}</ul></td></tr>")
+    total = sum(lesson.minutes for lesson in course.lessons.values())
+    return ('<table class="course-overview"><caption>The lessons in order, with their times and objectives'
+            '</caption><thead><tr><th scope="col">#</th><th scope="col">Lesson</th><th scope="col">Time</th>'
+            f'<th scope="col">You will be able to</th></tr></thead><tbody>{"".join(rows)}</tbody>'
+            f'<tfoot><tr><td></td><th scope="row">Total</th><td>{total} min</td><td></td></tr></tfoot></table>')

@@ -1,0 +1,92 @@
+"""Read YAML keeping the line of every mapping and key, and refusing duplicate keys.
+
+PyYAML's safe_load forgets where things are and lets a repeated key overwrite the first
+one in silence; authors need both the line and the warning.
+"""
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .problems import Problem
+
+
+class Mapping(dict):
+    """A dict that remembers its own line and the line of each key."""
+
+    line = 1
+    key_lines: dict
+
+
+class Sequence(list):
+    """A list that remembers its own line."""
+
+    line = 1
+
+
+class YamlProblem(Exception):
+    def __init__(self, problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def _describe_syntax_error(error):
+    """Turn PyYAML's parser message into one an author can act on."""
+    text = str(getattr(error, "problem", "") or error)
+    if "'\\t'" in text or "tab" in text:
+        return "the line is indented with a tab; YAML needs spaces: replace the tab with spaces"
+    hint = "check the indentation and quote text that contains ': ' or starts with a special character"
+    return f"the YAML does not parse ({text}); {hint}"
+
+
+def load(text, path):
+    """Parse YAML text. Returns (data, problems); data is None when it does not parse."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 1
+        return None, [Problem(path, line, _describe_syntax_error(error))]
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        return None, [Problem(path, 1, _describe_syntax_error(error))]
+    finally:
+        loader.dispose()
+    problems = []
+    if node is None:
+        return None, problems
+    try:
+        return _build(node, loader, path, problems), problems
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else node.start_mark.line + 1
+        return None, problems + [Problem(path, line, f"this value cannot be read ({error}); write plain text, numbers, lists and mappings")]
+
+
+def _build(node, loader, path, problems):
+    if isinstance(node, MappingNode):
+        result = Mapping()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                problems.append(Problem(path, line, "a key must be a plain word, not a list or mapping"))
+                continue
+            key = loader.construct_object(key_node)
+            if key in result:
+                problems.append(Problem(path, line, f"the key '{key}' appears twice in the same mapping "
+                                        f"(first on line {result.key_lines[key]}); keep one"))
+                continue
+            result[key] = _build(value_node, loader, path, problems)
+            result.key_lines[key] = line
+        return result
+    if isinstance(node, SequenceNode):
+        result = Sequence(_build(item, loader, path, problems) for item in node.value)
+        result.line = node.start_mark.line + 1
+        return result
+    return loader.construct_object(node)
+
+
+def line_of(mapping, key):
+    """The line of key in mapping, or of the mapping itself when the key is absent."""
+    lines = getattr(mapping, "key_lines", {})
+    return lines.get(key, getattr(mapping, "line", 1))

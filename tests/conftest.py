@@ -1,0 +1,107 @@
+"""Shared fixtures: the project root, the course as the core loads it, and the built site."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.course import load  # noqa: E402
+
+
+def mkdocs_build(config, site_dir, cwd=ROOT):
+    """Build one edition with --strict; returns the finished process (never raises on failure)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def course():
+    return load(ROOT)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The learner edition, built once per test run."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+# ---- The built site served on localhost, and real Chromium driven by Playwright ----------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def serve_folder(folder):
+    """Serve folder on a free localhost port in a background thread; returns (base URL, server)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    url, server = serve_folder(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium under Playwright. In CI it must run; elsewhere it may skip with how to enable it."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("CI needs /usr/bin/chromium for the browser tests: apt-get install -y chromium")
+        pytest.skip("browser tests need Chromium: run `sudo apt-get install -y chromium` (Debian/Ubuntu) to enable them")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser context (empty storage) whose requests may only go to the local server.
+
+    Every request to another host is recorded and aborted, and every console error is recorded;
+    the test fails at teardown if there was any.
+    """
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+    foreign, errors = [], []
+
+    def route(route_request):
+        url = route_request.request.url
+        if url.startswith(site_url) or url.startswith(("data:", "blob:")):
+            route_request.continue_()
+        else:
+            foreign.append(url)
+            route_request.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.foreign_requests, tab.console_errors = foreign, errors
+    yield tab
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
+    assert not errors, f"console errors: {errors}"
