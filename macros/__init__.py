@@ -8,33 +8,18 @@ import posixpath
 from pathlib import Path
 
 from . import render
-from .course import LESSONS_DIR, load
+from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
 
 log = logging.getLogger("mkdocs.course")
 
 
-def nav_paths(nav):
-    """Every page path in a MkDocs nav config, in order."""
-    for item in nav or []:
-        value = next(iter(item.values())) if isinstance(item, dict) else item
-        if isinstance(value, list):
-            yield from nav_paths(value)
-        elif isinstance(value, str):
-            yield value
-
-
-def lesson_slug(path):
-    folder, _, name = path.rpartition("/")
-    return name[:-3] if folder == "lessons" and name.endswith(".md") else None
-
-
 def define_env(env):
     from mkdocs.exceptions import PluginError
 
     root = Path(env.conf.config_file_path).resolve().parent
-    order = [slug for slug in map(lesson_slug, nav_paths(env.conf.get("nav"))) if slug]
+    order = lesson_order(env.conf.get("nav"))
     try:
         course = load(root, order)
     except CourseError as error:
@@ -85,5 +70,9 @@ def define_env(env):
 
 
 def on_pre_page_macros(env):
+    # A lesson's front matter has `objectives:`, which mkdocs-macros would expose as a variable that
+    # hides the `objectives()` macro. The page it renders with is a copy, so drop such keys there only.
+    page = env.variables["page"]
+    page.meta = {key: value for key, value in page.meta.items() if key not in env.macros}
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)

@@ -6,6 +6,8 @@ in the tests and in any future site generator alike.
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from . import bank as banks
 from . import lessons as lesson_pages
 from .problems import CourseError, Problem
@@ -23,6 +25,36 @@ class Course:
         return self.banks[slug].questions
 
 
+def nav_paths(nav):
+    """Every page path in a MkDocs-style nav list, in order."""
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            yield from nav_paths(value)
+        elif isinstance(value, str):
+            yield value
+
+
+def lesson_slug(path):
+    """'lessons/in-person.md' -> 'in-person'; None for a page that is not a lesson."""
+    folder, _, name = path.rpartition("/")
+    return name[:-3] if folder == "lessons" and name.endswith(".md") else None
+
+
+def lesson_order(nav):
+    return [slug for slug in map(lesson_slug, nav_paths(nav)) if slug]
+
+
+def nav_of(config_path):
+    """The nav of a site config file, read without MkDocs (unknown YAML tags are ignored)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    with open(config_path, encoding="utf-8") as handle:
+        return (yaml.load(handle, Loader=Loader) or {}).get("nav")
+
+
 def read_text(path, relative, problems):
     try:
         return path.read_text(encoding="utf-8")
@@ -33,12 +65,14 @@ def read_text(path, relative, problems):
     return None
 
 
-def load(root, order=()):
+def load(root, order=None):
     """Load and check every lesson and bank under root. Raises CourseError listing every problem.
 
     order: lesson slugs in the order the navigation shows them; lessons not named come after, by name.
     """
     root = Path(root)
+    if order is None and (root / "mkdocs.yml").exists():
+        order = lesson_order(nav_of(root / "mkdocs.yml"))
     problems = []
     lessons, found_banks = {}, {}
     lesson_files = {p.stem: p for p in sorted((root / LESSONS_DIR).glob("*.md"))}
@@ -81,6 +115,6 @@ def load(root, order=()):
                                                         f"from {LESSONS_DIR}/ without .md"))
     if problems:
         raise CourseError(problems)
-    ranked = {slug: i for i, slug in enumerate(order)}
+    ranked = {slug: i for i, slug in enumerate(order or ())}
     ordered = sorted(lessons, key=lambda slug: (ranked.get(slug, len(ranked)), slug))
     return Course(lessons={slug: lessons[slug] for slug in ordered}, banks=found_banks)

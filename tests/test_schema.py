@@ -1,0 +1,36 @@
+"""The JSON Schema editors use agrees with the check: it accepts every bank and rejects a typo."""
+import json
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.bank import QUESTION_FIELDS
+
+SCHEMA = json.loads((ROOT / "quizzes/schema.json").read_text(encoding="utf-8"))
+
+
+def as_json(data):
+    # YAML reads `true:`/`false:` feedback keys as booleans; JSON keys are strings.
+    return json.loads(json.dumps(data, default=str))
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "quizzes").glob("*.yml")), ids=lambda p: p.name)
+def test_every_bank_matches_the_schema(path):
+    jsonschema.validate(as_json(yaml.safe_load(path.read_text(encoding="utf-8"))), SCHEMA)
+
+
+def test_the_schema_knows_exactly_the_question_fields():
+    assert set(SCHEMA["$defs"]["question"]["properties"]) == set(QUESTION_FIELDS)
+
+
+@pytest.mark.parametrize("change", [{"promt": "typo"}, {"answer": "z"}, {"type": "essay"}])
+def test_the_schema_rejects_mistakes(change):
+    question = {"id": "q", "type": "single", "objective": "o", "prompt": "P", "options": {"a": "A", "b": "B"},
+                "answer": "a", "feedback": {"a": "x", "b": "y"}, **change}
+    if change.get("answer") == "z":
+        question["answer"] = ["a", "a"]
+        question["type"] = "multiple"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"lesson": "x", "questions": [question]}, SCHEMA)
