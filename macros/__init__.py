@@ -5,9 +5,11 @@ so a bad bank stops the build with `file:line` messages instead of a traceback o
 """
 import logging
 import posixpath
+from datetime import date
 from pathlib import Path
 
-from . import render
+from . import plan as plans
+from . import plan_output, render
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -22,6 +24,7 @@ def define_env(env):
     order = lesson_order(env.conf.get("nav"))
     try:
         course = load(root, order)
+        plan = plans.load(root)
     except CourseError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -65,6 +68,23 @@ def define_env(env):
         """Every lesson in order with its time and objectives."""
         return render.course_overview(course, url_of)
 
+    @env.macro
+    def progress():
+        """Every lesson with the learner's completion and score (filled in by the browser), export and import."""
+        return render.progress(course, url_of)
+
+    # Every lesson's question ids, for the theme (overrides/main.html) to put in each page's head:
+    # the browser marks completed lessons in the navigation from them.
+    env.conf["extra"]["course_quizzes"] = {slug: [q.id for q in bank.questions] for slug, bank in course.banks.items()}
+
+    @env.macro
+    def plan_template():
+        """The 6-month networking plan: a form to fill in, and its blank downloads."""
+        url = env.page.url or ""
+        here = url if url.endswith("/") else posixpath.dirname(url)
+        return plan_output.html(plan, posixpath.relpath(plan_output.DOWNLOADS_DIR, here or "."))
+
+    env.variables["networking_plan"] = plan
     env.variables["course"] = course
     env.variables["edition"] = edition
 
@@ -76,3 +96,8 @@ def on_pre_page_macros(env):
     page.meta = {key: value for key, value in page.meta.items() if key not in env.macros}
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
+
+
+def on_post_build(env):
+    """Write the blank plan as Markdown, Word and calendar files into the built site."""
+    plan_output.write_downloads(env.variables["networking_plan"], env.conf["site_dir"], date.today())

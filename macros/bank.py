@@ -195,16 +195,16 @@ def _check_answer(item, qtype, options, report):
     if qtype == "single":
         if isinstance(answer, list):
             report("answer", "a single-choice question has one answer; write `answer: b`, or use `type: multiple`")
-        elif answer not in options:
+        elif not isinstance(answer, str) or answer not in options:
             report("answer", f"`answer: {answer}` names no option; use one of: {', '.join(options)}")
     elif qtype == "multiple":
         if not isinstance(answer, list) or not answer:
             report("answer", "a multiple-choice answer must be a non-empty list of option keys, like `answer: [a, c]`")
         else:
             for key in answer:
-                if key not in options:
+                if not isinstance(key, str) or key not in options:
                     report("answer", f"`answer:` names '{key}', which is no option; use keys from: {', '.join(options)}")
-            if len(set(map(str, answer))) != len(answer):
+            if len(set(map(repr, answer))) != len(answer):
                 report("answer", "`answer:` lists the same option twice; list each once")
     elif qtype == "true-false":
         if not isinstance(answer, bool):

@@ -1,7 +1,8 @@
-"""`python -m macros.check`: check every lesson and quiz bank, report every problem, exit 1 if any."""
+"""`python -m macros.check`: check every lesson, quiz bank and the plan template, report every problem, exit 1 if any."""
 import sys
 from pathlib import Path
 
+from . import plan
 from .course import load
 from .problems import CourseError
 
@@ -11,13 +12,14 @@ def main(argv=None):
     root = Path(args[0]) if args else Path(__file__).resolve().parent.parent
     try:
         course = load(root)
+        plan.load(root)
     except CourseError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)
         print(f"{count} problem{'s' * (count != 1)} found; fix them and run the check again.", file=sys.stderr)
         return 1
     questions = sum(len(b.questions) for b in course.banks.values())
-    print(f"Checked {len(course.lessons)} lessons and {questions} quiz questions: no problems.")
+    print(f"Checked {len(course.lessons)} lessons, {questions} quiz questions and the networking plan: no problems.")
     return 0
 
 

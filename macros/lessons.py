@@ -16,7 +16,9 @@ TIME_PARTS = ("lesson", "practice", "check")
 REQUIRED_FIELDS = ("title", "description", "time", "objectives")
 # Keys Material for MkDocs itself reads from front matter.
 THEME_FIELDS = ("hide", "icon", "status", "search", "template", "tags")
-FIELDS = REQUIRED_FIELDS + ("prerequisites", "sources") + THEME_FIELDS
+FIELDS = REQUIRED_FIELDS + ("prerequisites", "sources", "materials") + THEME_FIELDS
+# What an instructor brings to the session: each entry is one of these types and its text.
+MATERIAL_TYPES = ("supply", "video", "worksheet")
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*\})?\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -39,6 +41,7 @@ class Lesson:
     objectives: dict
     prerequisites: list = field(default_factory=list)
     sources: list = field(default_factory=list)
+    materials: list = field(default_factory=list)  # (type, text, line in the file)
     headings: list = field(default_factory=list)
     body: str = ""
 
@@ -85,7 +88,7 @@ def parse(text, path, slug):
 
     for key in data:
         if key not in FIELDS:
-            report(key, f"unknown front-matter field '{key}'; lessons use: {', '.join(FIELDS[:6])}")
+            report(key, f"unknown front-matter field '{key}'; lessons use: {', '.join(FIELDS[:7])}")
     for key in REQUIRED_FIELDS:
         if key not in data:
             report(key, f"`{key}:` is missing from the front matter; add it")
@@ -114,13 +117,39 @@ def parse(text, path, slug):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             report(key, f"`{key}:` must be a list, like `{key}: [what-networking-is]`")
+    materials = check_materials(data, path, problems)
     headings = headings_of(body, body_line)
     problems += check_sections(headings, body, path, body_line)
     if problems:
         return None, problems
     return Lesson(slug=slug, path=path, title=data["title"], description=data["description"], time=dict(time),
                   objectives=dict(objectives), prerequisites=list(data.get("prerequisites", [])),
-                  sources=list(data.get("sources", [])), headings=headings, body=body), []
+                  sources=list(data.get("sources", [])), materials=materials, headings=headings, body=body), []
+
+
+def check_materials(data, path, problems):
+    """`materials:` is a list of one-key mappings like `- supply: Post-it notes`; returns (type, text, line)."""
+    value = data.get("materials", [])
+    example = "like `- supply: Post-it notes and a pen for every learner`"
+    if not isinstance(value, list):
+        problems.append(Problem(path, line_of(data, "materials") + 1, f"`materials:` must be a list, {example}"))
+        return []
+    found = []
+    for item in value:
+        line = getattr(item, "line", line_of(data, "materials")) + 1
+        if not isinstance(item, dict) or len(item) != 1:
+            problems.append(Problem(path, line, f"each entry of `materials:` is one type and its text, {example}"))
+            continue
+        kind, text = next(iter(item.items()))
+        if kind not in MATERIAL_TYPES:
+            problems.append(Problem(path, line, f"'{kind}' is not a type of material; use one of: {', '.join(MATERIAL_TYPES)}"))
+        elif not isinstance(text, str) or not text.strip():
+            problems.append(Problem(path, line, f"`{kind}:` needs text saying what to bring"))
+        elif kind == "worksheet" and not ID_PATTERN.match(text):
+            problems.append(Problem(path, line, f"`worksheet: {text}` must name a page of docs/worksheets/ without .md"))
+        else:
+            found.append((kind, text, line))
+    return found
 
 
 def check_sections(headings, body, path, body_line):

@@ -119,3 +119,24 @@ def course_overview(course, url_of):
             '</caption><thead><tr><th scope="col">#</th><th scope="col">Lesson</th><th scope="col">Time</th>'
             f'<th scope="col">You will be able to</th></tr></thead><tbody>{"".join(rows)}</tbody>'
             f'<tfoot><tr><td></td><th scope="row">Total</th><td>{total} min</td><td></td></tr></tfoot></table>')
+
+
+def progress(course, url_of):
+    """The progress page: every lesson, with cells the quiz script fills from this browser's saved answers,
+    and the buttons to export, import and reset that progress (shown only when the script runs)."""
+    rows = "".join(f'<tr data-quiz="{escape(lesson.slug)}"><th scope="row"><a href="{escape(url_of(lesson.slug))}">'
+                   f'{inline(lesson.title)}</a></th><td class="progress-done">–</td><td class="progress-score">–</td></tr>'
+                   for lesson in course.lessons.values())
+    return ('<section class="progress">'
+            '<noscript><p>Your progress is kept in this browser by the quiz script. Turn on JavaScript to see it '
+            "here; the lessons and the answers to their quizzes work without it.</p></noscript>"
+            '<p class="progress-summary"></p>'
+            '<table class="progress-table"><caption>Your quiz progress in each lesson</caption><thead><tr>'
+            '<th scope="col">Lesson</th><th scope="col">Answered</th><th scope="col">Score</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+            '<div class="progress-actions" hidden>'
+            '<button type="button" class="md-button" data-action="export">Export progress</button> '
+            '<button type="button" class="md-button" data-action="import">Import progress</button> '
+            '<button type="button" class="md-button" data-action="reset">Reset progress</button>'
+            '<input type="file" accept=".json,application/json" hidden aria-label="Progress file to import">'
+            '<p class="progress-message" role="status"></p></div></section>')

@@ -39,8 +39,9 @@ def _describe_syntax_error(error):
 
 def load(text, path):
     """Parse YAML text. Returns (data, problems); data is None when it does not parse."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -49,7 +50,8 @@ def load(text, path):
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         return None, [Problem(path, 1, _describe_syntax_error(error))]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = []
     if node is None:
         return None, problems
