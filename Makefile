@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build build-instructor setup clean
+.PHONY: serve test check build build-instructor setup clean worksheets offline bench links linkcheck
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -13,7 +13,11 @@ $(READY): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
 
-setup: $(READY)
+# The npm packages: test tools, and the search shim the offline copy ships (package-lock.json pins them).
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+setup: $(READY) node_modules/.package-lock.json
 
 serve: setup  ## Serve the course at http://127.0.0.1:8000 (rebuilds on save)
 	$(PY) -m mkdocs serve
@@ -24,8 +28,26 @@ check: setup  ## Check every lesson and quiz bank; lists every problem as file:l
 build: setup  ## Build the learner edition into site/
 	$(PY) -m mkdocs build --strict --quiet
 
+build-instructor: setup  ## Build the instructor edition into site-instructor/
+	$(PY) -m mkdocs build --strict --quiet -f mkdocs.instructor.yml
+
+worksheets: build build-instructor  ## Print the worksheets to worksheets-learner.pdf and worksheets-instructor.pdf (Chromium)
+	$(PY) -m macros.pdf site site-instructor
+
 test: setup  ## Run every test
 	$(PY) -m pytest
 
+offline: setup  ## Build only the offline copy: site/downloads/networking-course-offline.zip (`make build` makes it too)
+	$(PY) -m macros.offline
+
+bench: setup  ## Measure build times, scaling, quiz overhead and page weight; writes bench/report.md
+	$(PY) bench/run.py
+
+links: setup  ## List every external link with the pages that cite it
+	$(PY) bench/links.py
+
+linkcheck: setup  ## Ask every external link whether it still answers (needs a network)
+	$(PY) bench/links.py --check
+
 clean:
-	rm -rf site site-* .pytest_cache
+	rm -rf site site-* worksheets-*.pdf .pytest_cache

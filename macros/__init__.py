@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import plan_output, render
+from . import exports, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -19,6 +19,8 @@ log = logging.getLogger("mkdocs.course")
 
 def define_env(env):
     from mkdocs.exceptions import PluginError
+
+    from . import offline  # imported here, so that `python -m macros.offline` runs without a warning
 
     root = Path(env.conf.config_file_path).resolve().parent
     order = lesson_order(env.conf.get("nav"))
@@ -40,8 +42,12 @@ def define_env(env):
         return course.lessons[slug]
 
     def url_of(slug):
-        target = f"lessons/{slug}/"
-        return posixpath.relpath(target, env.page.url or ".") + "/" if env.page.url != target else "./"
+        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
+        url = env.page.url or ""
+        here = url if url.endswith("/") else posixpath.dirname(url)
+        if env.conf["use_directory_urls"]:
+            return posixpath.relpath(f"lessons/{slug}", here or ".") + "/"
+        return posixpath.relpath(f"lessons/{slug}.html", here or ".")
 
     @env.macro
     def objectives():
@@ -61,7 +67,7 @@ def define_env(env):
             if unknown:
                 raise ValueError(f"quiz('{slug}', only=...): no question with id {', '.join(unknown)} in quizzes/{slug}.yml")
             questions = [by_id[qid] for qid in only]
-        return render.quiz(course.banks[slug], questions)
+        return render.quiz(course.banks[slug], questions, edition=edition)
 
     @env.macro
     def course_overview():
@@ -84,8 +90,42 @@ def define_env(env):
         here = url if url.endswith("/") else posixpath.dirname(url)
         return plan_output.html(plan, posixpath.relpath(plan_output.DOWNLOADS_DIR, here or "."))
 
+    def downloads_url(folder):
+        url = env.page.url or ""
+        here = url if url.endswith("/") else posixpath.dirname(url)
+        return posixpath.relpath(folder, here or ".")
+
+    @env.macro
+    def lms_downloads():
+        """Links to the quiz bank as Moodle XML and GIFT, per lesson and for the whole course (instructor edition)."""
+        return exports.downloads_html(course, downloads_url(exports.DOWNLOADS_DIR))
+
+    @env.macro
+    def offline_download():
+        """The link to the offline copy; in the offline copy itself, a note that this is it."""
+        if env.conf["extra"].get("offline"):
+            return '<p class="offline-note"><strong>You are reading the offline copy.</strong></p>'
+        if not offline.available(root):
+            log.info("no offline copy in this build: %s is missing (run `make setup`)", offline.SHIM_SOURCE)
+            return ('<p class="offline-note">The offline copy is not part of this build of the site: it is made where '
+                    "the course's npm packages are installed (<code>make setup</code>).</p>")
+        folder, name = posixpath.split(offline.ZIP)
+        return (f'<p><a class="md-button md-button--primary" href="{downloads_url(folder)}/{name}" download>'
+                "Download the offline copy (.zip)</a></p>")
+
+    if env.conf["extra"].get("offline"):
+        offline_plugin = env.conf["plugins"].get("material/offline")
+        if not (offline_plugin and offline_plugin.config.enabled):
+            raise PluginError(f"{offline.CONFIG} needs COURSE_OFFLINE=true to turn on the offline plugin; "
+                              "build the offline copy with `make offline`")
+        # From file:// instant navigation cannot start, and while it is on, Material's document$ never
+        # emits, so no page script (quizzes, plan) would run.
+        features = env.conf["theme"]["features"]
+        features[:] = [name for name in features if not name.startswith("navigation.instant")]
+
     env.variables["networking_plan"] = plan
     env.variables["course"] = course
+    teaching.define_macros(env, course, edition)
     env.variables["edition"] = edition
 
 
@@ -99,5 +139,22 @@ def on_pre_page_macros(env):
 
 
 def on_post_build(env):
-    """Write the blank plan as Markdown, Word and calendar files into the built site."""
-    plan_output.write_downloads(env.variables["networking_plan"], env.conf["site_dir"], date.today())
+    """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
+    the quiz bank for LMS import (instructor edition); the offline copy (every edition but itself)."""
+    from mkdocs.exceptions import PluginError
+
+    from . import offline
+
+    site_dir = env.conf["site_dir"]
+    plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
+    if env.variables.get("edition") == "instructor":
+        # The LMS category is the course's name, without the edition's "(instructor edition)".
+        exports.write(env.variables["course"], site_dir, env.conf["site_name"].split(" (")[0])
+    root = Path(env.conf.config_file_path).resolve().parent
+    try:
+        if env.conf["extra"].get("offline"):
+            offline.copy_shim(root, site_dir)
+        elif offline.available(root):
+            offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
+    except offline.OfflineError as error:
+        raise PluginError(str(error)) from None

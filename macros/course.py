@@ -10,10 +10,12 @@ import yaml
 
 from . import bank as banks
 from . import lessons as lesson_pages
+from .instructor import check_plan_tables
 from .problems import CourseError, Problem
 
 LESSONS_DIR = "docs/lessons"
 QUIZZES_DIR = "quizzes"
+WORKSHEETS_DIR = "docs/worksheets"
 
 
 @dataclass
@@ -113,6 +115,11 @@ def load(root, order=None):
             if prerequisite not in lesson_files:
                 problems.append(Problem(lesson.path, 2, f"prerequisite '{prerequisite}' is no lesson; use a file name "
                                                         f"from {LESSONS_DIR}/ without .md"))
+        problems += check_plan_tables(lesson)
+        for kind, name, line in lesson.materials:
+            if kind == "worksheet" and not (root / WORKSHEETS_DIR / f"{name}.md").exists():
+                problems.append(Problem(lesson.path, line, f"`worksheet: {name}` names no page "
+                                        f"{WORKSHEETS_DIR}/{name}.md; use a worksheet's file name without .md"))
     if problems:
         raise CourseError(problems)
     ranked = {slug: i for i, slug in enumerate(order or ())}

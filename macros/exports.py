@@ -4,8 +4,12 @@ Pure functions from the loaded course to file text; no MkDocs here. Moodle XML c
 render.py (so it is sanitised like the site), GIFT carries the bank's own Markdown, marked [markdown].
 """
 import re
+from html import escape
+from pathlib import Path
 
 from . import render
+
+DOWNLOADS_DIR = "downloads/lms"
 
 # Characters XML 1.0 does not allow anywhere, even in CDATA.
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -39,25 +43,25 @@ def _lessons(course, slugs):
 
 # ---- Moodle XML --------------------------------------------------------------------------------
 
-def _cdata(text):
+def cdata(text):
     text = XML_INVALID.sub("", text)
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
 def _text(tag, html, indent="    "):
-    return f'{indent}<{tag} format="html"><text>{_cdata(html)}</text></{tag}>'
+    return f'{indent}<{tag} format="html"><text>{cdata(html)}</text></{tag}>'
 
 
 def _moodle_question(question, lesson):
     kind = {"single": "multichoice", "multiple": "multichoice", "true-false": "truefalse", "open": "essay"}
     lines = [f'  <question type="{kind[question.type]}">',
-             f"    <name><text>{_cdata(question.id)}</text></name>",
+             f"    <name><text>{cdata(question.id)}</text></name>",
              _text("questiontext", render.block(question.prompt)),
              _text("generalfeedback", render.block(question.explanation) if question.explanation else ""),
              "    <defaultgrade>1</defaultgrade>",
-             f"    <penalty>{'1' if question.type == 'true-false' else '0.3333333'}</penalty>",
+             f"    <penalty>{ {'true-false': '1', 'open': '0'}.get(question.type, '0.3333333') }</penalty>",
              "    <hidden>0</hidden>",
-             f"    <idnumber>{_cdata(lesson.slug + '/' + question.id)}</idnumber>"]
+             f"    <idnumber>{cdata(lesson.slug + '/' + question.id)}</idnumber>"]
     if question.type == "open":
         lines += ["    <responseformat>editor</responseformat>",
                   "    <responserequired>1</responserequired>",
@@ -77,7 +81,7 @@ def _moodle_question(question, lesson):
             shown = str(key).lower() if question.type == "true-false" else render.inline(text)
             form = "moodle_auto_format" if question.type == "true-false" else "html"
             lines += [f'    <answer fraction="{share[key]}" format="{form}">',
-                      f"      <text>{_cdata(shown)}</text>",
+                      f"      <text>{cdata(shown)}</text>",
                       _text("feedback", render.block(question.feedback[key]), "      "),
                       "    </answer>"]
     return "\n".join(lines + ["  </question>"])
@@ -88,7 +92,7 @@ def moodle_xml(course, slugs=None, course_name="Course"):
     parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
     for lesson in _lessons(course, slugs):
         parts += [f"  <!-- {lesson.slug} -->", '  <question type="category">',
-                  f"    <category><text>{_cdata(category(course_name, lesson))}</text></category>",
+                  f"    <category><text>{cdata(category(course_name, lesson))}</text></category>",
                   _text("info", render.block(lesson.description)),
                   "  </question>"]
         parts += [_moodle_question(q, lesson) for q in course.banks[lesson.slug].questions]
@@ -126,9 +130,9 @@ def _gift_question(question, lesson):
     else:
         share = weights(question)
         for key, text in question.options.items():
-            if question.type == "multiple" or (key in question.keyed and "->" in text):
-                # A weight for every option of a multiple. `=a -> b` would read as a matching pair
-                # in some GIFT parsers, so such a right answer is written ~%100% too.
+            # Every option of a multiple has a weight. So has an option whose text starts with `%`
+            # (read as a weight otherwise) or holds `->` (`=a -> b` reads as a matching pair in some parsers).
+            if question.type == "multiple" or "->" in text or text.lstrip().startswith("%"):
                 mark = f"~%{share[key]}%"
             else:
                 mark = "=" if key in question.keyed else "~"
@@ -147,12 +151,40 @@ def gift(course, slugs=None, course_name="Course"):
     return "\n\n".join(blocks) + "\n"
 
 
+# ---- The files, and the table that links them ------------------------------------------------
+
 def files(course, course_name="Course"):
-    """{file name: text} for every lesson and for the whole course."""
+    """{file name: text}: both formats for every lesson (<slug>.*) and for the whole course (course.*)."""
     out = {}
-    for slug in list(course.banks) + [None]:
-        name = slug or "course"
+    for slug in [lesson.slug for lesson in _lessons(course, None)] + [None]:
         slugs = [slug] if slug else None
-        out[f"{name}.moodle.xml"] = moodle_xml(course, slugs, course_name)
-        out[f"{name}.gift.txt"] = gift(course, slugs, course_name)
+        out[f"{slug or 'course'}.moodle.xml"] = moodle_xml(course, slugs, course_name)
+        out[f"{slug or 'course'}.gift.txt"] = gift(course, slugs, course_name)
     return out
+
+
+def write(course, site_dir, course_name="Course"):
+    """Write every file into site_dir/downloads/lms/. Returns the paths written."""
+    folder = Path(site_dir) / DOWNLOADS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in files(course, course_name).items():
+        paths.append(folder / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    return paths
+
+
+def downloads_html(course, base):
+    """A table linking both files of every lesson and of the whole course; base is the folder's URL."""
+    def row(name, title, count):
+        links = " · ".join(f'<a href="{escape(base)}/{escape(name)}.{ext}" download>{label}</a>'
+                         for ext, label in (("moodle.xml", "Moodle XML"), ("gift.txt", "GIFT")))
+        return f"<tr><td>{title}</td><td>{count}</td><td>{links}</td></tr>"
+
+    counts = {lesson.slug: len(course.banks[lesson.slug].questions) for lesson in _lessons(course, None)}
+    rows = [row(slug, render.inline(course.lessons[slug].title), count) for slug, count in counts.items()]
+    rows.append(row("course", "<strong>The whole course</strong>", sum(counts.values())))
+    # No class: Material styles the tables that have none.
+    return ('<table><caption>The quiz bank for import into an LMS</caption><thead><tr>'
+            '<th scope="col">Lesson</th><th scope="col">Questions</th><th scope="col">Files</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')

@@ -44,6 +44,7 @@ class Lesson:
     materials: list = field(default_factory=list)  # (type, text, line in the file)
     headings: list = field(default_factory=list)
     body: str = ""
+    body_line: int = 1  # the line of the file where the body starts
 
     @property
     def minutes(self):
@@ -124,7 +125,8 @@ def parse(text, path, slug):
         return None, problems
     return Lesson(slug=slug, path=path, title=data["title"], description=data["description"], time=dict(time),
                   objectives=dict(objectives), prerequisites=list(data.get("prerequisites", [])),
-                  sources=list(data.get("sources", [])), materials=materials, headings=headings, body=body), []
+                  sources=list(data.get("sources", [])), materials=materials, headings=headings, body=body,
+                  body_line=body_line), []
 
 
 def check_materials(data, path, problems):
@@ -135,8 +137,9 @@ def check_materials(data, path, problems):
         problems.append(Problem(path, line_of(data, "materials") + 1, f"`materials:` must be a list, {example}"))
         return []
     found = []
-    for item in value:
-        line = getattr(item, "line", line_of(data, "materials")) + 1
+    for index, item in enumerate(value):
+        # A mapping knows its line; for anything else, count from the first entry (one entry a line).
+        line = getattr(item, "line", getattr(value, "line", line_of(data, "materials")) + index) + 1
         if not isinstance(item, dict) or len(item) != 1:
             problems.append(Problem(path, line, f"each entry of `materials:` is one type and its text, {example}"))
             continue

@@ -48,37 +48,37 @@ def day_name(day):
 # ---- HTML: the form on the plan lesson's page ------------------------------------------------------------
 
 def _hint(text, hint_id):
-    return f'<p class="plan-hint" id="{hint_id}">{render.inline(text)}</p>' if text else ""
+    return f'<p class="nplan-hint" id="{hint_id}">{render.inline(text)}</p>' if text else ""
 
 
 def _textarea(name, label, hint, lines):
-    field_id = f"plan-{name}"
+    field_id = f"nplan-{name}"
     described = f' aria-describedby="{field_id}-hint"' if hint else ""
-    return (f'<div class="plan-field"><label for="{field_id}">{render.inline(label)}</label>{_hint(hint, field_id + "-hint")}'
-            f'<textarea id="{field_id}" name="{name}" rows="{lines}" style="--plan-lines: {lines}"{described}></textarea></div>')
+    return (f'<div class="nplan-field"><label for="{field_id}">{render.inline(label)}</label>{_hint(hint, field_id + "-hint")}'
+            f'<textarea id="{field_id}" name="{name}" rows="{lines}" style="--nplan-lines: {lines}"{described}></textarea></div>')
 
 
 def _input(name, label, kind, value, extra=""):
-    field_id = f"plan-{name}"
-    return (f'<div class="plan-field plan-small"><label for="{field_id}">{escape(label)}</label>'
+    field_id = f"nplan-{name}"
+    return (f'<div class="nplan-field nplan-small"><label for="{field_id}">{escape(label)}</label>'
             f'<input id="{field_id}" name="{name}" type="{kind}" value="{escape(str(value))}"{extra}></div>')
 
 
 def html(plan, downloads_url):
     """The plan as one top-level block: a form that works blank without JavaScript, and the blank downloads."""
     habit, review = plan.habit, plan.review
-    parts = [f'<h4 class="plan-title" id="plan-title">{render.inline(plan.title)}</h4>',
-             f'<p class="plan-intro">{render.inline(plan.intro)}</p>']
+    parts = [f'<h4 class="nplan-title" id="nplan-title">{render.inline(plan.title)}</h4>',
+             f'<p class="nplan-intro">{render.inline(plan.intro)}</p>']
     about = "".join(_textarea(q["id"], q["label"], q["hint"], q["lines"]) for q in plan.questions)
-    parts.append(f'<div class="plan-part plan-about">{about}</div>')
+    parts.append(f'<div class="nplan-part nplan-about">{about}</div>')
 
     days = "".join(f'<option value="{day}"{" selected" if day == habit["day"] else ""}>{day_name(day)}</option>'
                    for day in DAYS)
     parts.append(
-        f'<fieldset class="plan-part plan-habit" aria-describedby="plan-habit-hint"><legend>{render.inline(habit["label"])}</legend>'
-        f'{_hint(habit["hint"], "plan-habit-hint")}<div class="plan-row">'
-        f'<div class="plan-field plan-small"><label for="plan-habit-day">{WORDS["day"]}</label>'
-        f'<select id="plan-habit-day" name="habit-day">{days}</select></div>'
+        f'<fieldset class="nplan-part nplan-habit" aria-describedby="nplan-habit-hint"><legend>{render.inline(habit["label"])}</legend>'
+        f'{_hint(habit["hint"], "nplan-habit-hint")}<div class="nplan-row">'
+        f'<div class="nplan-field nplan-small"><label for="nplan-habit-day">{WORDS["day"]}</label>'
+        f'<select id="nplan-habit-day" name="habit-day">{days}</select></div>'
         + _input("habit-time", WORDS["time"], "time", habit["time"])
         + _input("habit-minutes", WORDS["minutes"], "number", habit["minutes"], ' min="5" max="240" step="5"')
         + _input("habit-start", WORDS["start"], "date", "")
@@ -90,44 +90,44 @@ def html(plan, downloads_url):
         cells = []
         for n, month in enumerate(plan.months, start=1):
             name = field_name("month", n, action["id"])
-            cells.append(f'<td><label class="plan-sr" for="plan-{name}">{escape(action["label"])}, {WORDS["month"].lower()} {n}</label>'
-                         f'<input id="plan-{name}" name="{name}" type="number" min="0" max="99" '
+            cells.append(f'<td><label class="nplan-sr" for="nplan-{name}">{escape(action["label"])}, {WORDS["month"].lower()} {n}</label>'
+                         f'<input id="nplan-{name}" name="{name}" type="number" min="0" max="99" '
                          f'value="{month["counts"][action["id"]]}"></td>')
-        hint = f'<span class="plan-hint">{render.inline(action["hint"])}</span>' if action["hint"] else ""
+        hint = f'<span class="nplan-hint">{render.inline(action["hint"])}</span>' if action["hint"] else ""
         rows.append(f'<tr><th scope="row">{render.inline(action["label"])}{hint}</th>{"".join(cells)}</tr>')
     months = []
     for n, month in enumerate(plan.months, start=1):
         months.append(
-            f'<div class="plan-month"><p class="plan-month-title"><strong>{WORDS["month"]} {n}:</strong> '
-            f'{render.inline(month["focus"])}</p>{_hint(month["tip"], f"plan-month-{n}-tip")}'
+            f'<div class="nplan-month"><p class="nplan-month-title"><strong>{WORDS["month"]} {n}:</strong> '
+            f'{render.inline(month["focus"])}</p>{_hint(month["tip"], f"nplan-month-{n}-tip")}'
             + _textarea(field_name("month", n, "actions"), WORDS["todo"], WORDS["todo_hint"], 2)
-            + _textarea(field_name("month", n, "review"), WORDS["done"], WORDS["done_hint"], 1)
+            + _textarea(field_name("month", n, "review"), WORDS["done"], WORDS["done_hint"], 2)
             + "</div>")
     parts.append(
-        f'<fieldset class="plan-part plan-months"><legend>{WORDS["months"]}</legend>'
-        f'<p class="plan-hint">{WORDS["months_hint"]}</p>'
-        f'<div class="plan-scroll"><table class="plan-counts"><thead><tr><th scope="col">{WORDS["action"]}</th>{head}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div><div class="plan-month-list">{"".join(months)}</div></fieldset>')
+        f'<fieldset class="nplan-part nplan-months"><legend>{WORDS["months"]}</legend>'
+        f'<p class="nplan-hint">{WORDS["months_hint"]}</p>'
+        f'<div class="nplan-scroll"><table class="nplan-counts"><thead><tr><th scope="col">{WORDS["action"]}</th>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></div><div class="nplan-month-list">{"".join(months)}</div></fieldset>')
 
     questions = "".join(f"<li>{render.inline(q)}</li>" for q in review["questions"])
-    parts.append(f'<fieldset class="plan-part plan-review"><legend>{render.inline(review["label"])}</legend>'
-                 f'{_hint(review["hint"], "plan-review-hint")}<ul>{questions}</ul></fieldset>')
+    parts.append(f'<fieldset class="nplan-part nplan-review"><legend>{render.inline(review["label"])}</legend>'
+                 f'{_hint(review["hint"], "nplan-review-hint")}<ul>{questions}</ul></fieldset>')
 
-    form = (f'<form class="plan-sheet" id="networking-plan" method="dialog" aria-labelledby="plan-title" '
+    form = (f'<form class="nplan-sheet" id="networking-plan" method="dialog" aria-labelledby="nplan-title" '
             f'autocomplete="off">{"".join(parts)}</form>')
     base = escape(downloads_url.rstrip("/"))
     links = " ".join(f'<a class="md-button" href="{base}/{BASENAME}.{ext}" download>{label}</a>'
                      for ext, label in (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("ics", "Calendar (.ics)")))
-    buttons = "".join(f'<button type="button" class="md-button{primary}" data-plan-action="{action}">{label}</button>'
+    buttons = "".join(f'<button type="button" class="md-button{primary}" data-nplan-action="{action}">{label}</button>'
                       for action, label, primary in (
                           ("markdown", "Download my plan (.md)", " md-button--primary"),
                           ("calendar", "Add my plan to my calendar (.ics)", " md-button--primary"),
                           ("print", "Print my plan", ""), ("reset", "Start over", "")))
-    controls = (f'<div class="plan-controls"><p class="plan-status" role="status" aria-live="polite"></p>'
-                f'<div class="plan-buttons" hidden>{buttons}</div>'
-                f'<p class="plan-blank">Blank plan to download: {links}</p></div>')
+    controls = (f'<div class="nplan-controls"><p class="nplan-status" role="status" aria-live="polite"></p>'
+                f'<div class="nplan-buttons" hidden>{buttons}</div>'
+                f'<p class="nplan-blank">Blank plan to download: {links}</p></div>')
     data = escape(json.dumps({"plan": plan.to_json(), "words": WORDS}, ensure_ascii=False))
-    return f'<div class="plan" data-plan="{data}">{form}{controls}</div>'
+    return f'<div class="nplan" data-nplan="{data}">{form}{controls}</div>'
 
 
 # ---- Markdown ------------------------------------------------------------------------------------------------

@@ -96,12 +96,13 @@ def question_html(question, slug, number, total):
     return f'<div {attributes}><fieldset>{legend}{body}</fieldset>{details}</div>'
 
 
-def quiz(bank, questions=None):
+def quiz(bank, questions=None, edition="learner"):
     """One lesson's quiz (or the chosen questions of it) as a single top-level HTML block."""
     questions = bank.questions if questions is None else questions
     total = len(questions)
     items = "\n".join(question_html(q, bank.lesson, i, total) for i, q in enumerate(questions, start=1))
-    return (f'<section class="quiz" data-quiz="{escape(bank.lesson)}" aria-label="Quiz: {total} questions">\n'
+    return (f'<section class="quiz" data-quiz="{escape(bank.lesson)}" data-edition="{escape(edition)}" '
+            f'aria-label="Quiz: {total} questions">\n'
             f"{items}\n"
             '<p class="quiz-score" role="status" aria-live="polite" hidden></p>\n</section>')
 

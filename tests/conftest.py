@@ -85,6 +85,32 @@ def page(browser, site_url):
     Every request to another host is recorded and aborted, and every console error is recorded;
     the test fails at teardown if there was any.
     """
+    yield from checked_page(browser, site_url)
+
+
+@pytest.fixture(scope="session")
+def instructor_site(tmp_path_factory):
+    """The instructor edition (mkdocs.instructor.yml), built once per test run."""
+    site_dir = tmp_path_factory.mktemp("site-instructor")
+    result = mkdocs_build(ROOT / "mkdocs.instructor.yml", site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def instructor_url(instructor_site):
+    url, server = serve_folder(instructor_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def instructor_page(browser, instructor_url):
+    """Like `page`, on the instructor edition."""
+    yield from checked_page(browser, instructor_url)
+
+
+def checked_page(browser, site_url):
     context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
     foreign, errors = [], []
 

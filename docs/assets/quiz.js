@@ -1,0 +1,260 @@
+// Quizzes you can take in the browser, and the learner's progress page. Answers are kept by
+// CourseStore in the section "quiz:<lesson>" as {question-id: {choice: [keys], correct: bool}}
+// or, for open questions, {text: "...", revealed: true, correct: bool (marked by the learner)}.
+// Without JavaScript the pages still work: each answer sits in a <details> the learner can open.
+(function () {
+  var store = window.CourseStore;
+  var FORMAT = "networking-course-progress";
+
+  function all(selector, root) { return [].slice.call((root || document).querySelectorAll(selector)); }
+  function make(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className || "";
+    node.textContent = text || "";
+    return node;
+  }
+  function button(text, className, onClick) {
+    var node = make("button", "md-button " + className, text);
+    node.type = "button";
+    node.addEventListener("click", onClick);
+    return node;
+  }
+  function answered(record) { return store.isRecord(record) && typeof record.correct === "boolean"; }
+  function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
+
+  // Question ids of every lesson's quiz, from the page head: {slug: [id, ...]}.
+  function lessons() {
+    try {
+      var data = JSON.parse(document.querySelector('meta[name="course-quizzes"]').content);
+      return store.isRecord(data) ? data : {};
+    } catch (error) { return {}; }
+  }
+  function tally(slug, ids) {
+    var saved = store.get("quiz:" + slug), count = { answered: 0, correct: 0, total: ids.length };
+    ids.forEach(function (id) {
+      if (answered(saved[id])) { count.answered++; count.correct += saved[id].correct ? 1 : 0; }
+    });
+    return count;
+  }
+  function complete(slug, ids) { return ids.length > 0 && tally(slug, ids).answered === ids.length; }
+
+  function markNavigation() {
+    var quizzes = lessons();
+    all("a.md-nav__link").forEach(function (link) {
+      var slug = (/\/lessons\/([^/]+)\/$/.exec(link.pathname) || [])[1];
+      var mark = link.querySelector(".course-done");
+      if (mark) { mark.remove(); }
+      if (slug && complete(slug, quizzes[slug] || [])) {
+        mark = make("span", "course-done");
+        mark.appendChild(make("span", "", "✓")).setAttribute("aria-hidden", "true");
+        mark.appendChild(make("span", "quiz-sr", " (completed)"));
+        link.appendChild(mark);
+      }
+    });
+  }
+
+  function setUpQuestion(node, key, changed) {
+    var id = node.getAttribute("data-qid");
+    var open = node.getAttribute("data-type") === "open";
+    var answer = JSON.parse(node.getAttribute("data-answer"));
+    var inputs = all("input", node), text = node.querySelector("textarea");
+    var details = node.querySelector(".quiz-answer");
+    var result = make("div", "quiz-result");
+    var control = button("", "md-button--primary", function () {
+      if (saved().revealed || answered(saved())) { retry(); } else { check(); }
+    });
+    var values = inputs.map(function (input) { return input.value; });
+    result.setAttribute("role", "status");
+    node.insertBefore(make("div", "quiz-controls"), details).appendChild(control);
+
+    function saved() { var record = store.get(key)[id]; return store.isRecord(record) ? record : {}; }
+    function save(record) {
+      var answers = store.get(key);
+      if (Object.keys(record).length) { answers[id] = record; } else { delete answers[id]; }
+      store.set(key, answers);
+      changed();
+    }
+    function say(message) { result.className = "quiz-result"; result.textContent = message; }
+    function copy(selector, into) {
+      var found = details.querySelector(selector);
+      if (found) { into.appendChild(found.cloneNode(true)); }
+    }
+    function mark(correct) {
+      var record = saved();
+      record.correct = correct;
+      save(record);
+      all("[aria-pressed]", result).forEach(function (choice, index) {
+        choice.setAttribute("aria-pressed", String(index === (correct ? 0 : 1)));
+      });
+    }
+
+    function check() {
+      if (open) {
+        if (!text.value.trim()) { return say("Write your answer first, then compare it with the model answer."); }
+        save({ text: text.value, revealed: true });
+      } else {
+        var chosen = inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
+        if (!chosen.length) { return say(answer.length > 1 ? "Choose one or more answers first." : "Choose an answer first."); }
+        save({ choice: chosen, correct: chosen.sort().join() === answer.join() });
+      }
+      show();
+    }
+    function retry() {
+      save(open ? { text: text.value } : {});
+      inputs.forEach(function (input) { input.checked = false; });
+      show();
+      (text || inputs[0]).focus();
+    }
+    function reset() {
+      save({});
+      inputs.forEach(function (input) { input.checked = false; });
+      if (text) { text.value = ""; }
+      show();
+    }
+
+    // Draws the question from its saved record: a fresh question, or the result of the last attempt.
+    function show() {
+      var record = saved(), done = open ? !!record.revealed : answered(record);
+      var chosen = (Array.isArray(record.choice) ? record.choice : []).filter(function (key) { return values.indexOf(key) >= 0; });
+      control.textContent = done ? "Try again" : open ? "Show the model answer" : "Check";
+      details.hidden = open || !done;
+      result.textContent = "";
+      result.className = "quiz-result";
+      inputs.forEach(function (input) {
+        var label = input.closest("label");
+        input.disabled = done;
+        label.classList.remove("quiz-right", "quiz-wrong");
+        if (done && chosen.indexOf(input.value) >= 0) {
+          label.classList.add(answer.indexOf(input.value) >= 0 ? "quiz-right" : "quiz-wrong");
+        }
+      });
+      if (text) { text.readOnly = done; }
+      if (!done) { return; }
+      var verdict = result.appendChild(make("p", "quiz-verdict"));
+      if (open) {
+        verdict.textContent = "Compare your answer with the model answer.";
+        copy(".quiz-model-answer", result);
+      } else {
+        var hits = chosen.filter(function (key) { return answer.indexOf(key) >= 0; }).length;
+        var misses = chosen.length - hits;
+        result.className += record.correct ? " quiz-result--right" : " quiz-result--wrong";
+        verdict.appendChild(make("strong", "", record.correct ? "Correct." : "Not quite."));
+        if (!record.correct && answer.length > 1) {
+          verdict.appendChild(document.createTextNode(" You chose " + hits + " of the " + answer.length +
+            " right answers" + (misses ? " and " + plural(misses, "answer") + " that " + (misses > 1 ? "are" : "is") + " not right." : ".")));
+        }
+        var list = result.appendChild(make("ul", "quiz-feedback"));
+        chosen.forEach(function (key) { copy('[data-option="' + key + '"]', list); });
+      }
+      copy(".quiz-explanation", result);
+      if (open) {
+        var question = result.appendChild(make("p", "quiz-self", "Did your answer cover the key points? "));
+        [["Yes, it did", true], ["Not yet", false]].forEach(function (choice) {
+          question.appendChild(button(choice[0], "quiz-mark", function () { mark(choice[1]); }))
+            .setAttribute("aria-pressed", String(record.correct === choice[1]));
+        });
+      }
+    }
+
+    var record = saved();
+    inputs.forEach(function (input) {
+      input.checked = Array.isArray(record.choice) && record.choice.indexOf(input.value) >= 0;
+    });
+    if (text) {
+      text.value = typeof record.text === "string" ? record.text : "";
+      text.addEventListener("input", function () { var current = saved(); current.text = text.value; save(current); });
+    }
+    show();
+    node.insertBefore(result, details);  // after drawing, so a restored result is not announced
+    return { id: id, reset: reset, focus: function () { (text || inputs[0]).focus(); } };
+  }
+
+  function setUpQuiz(quiz) {
+    var key = "quiz:" + quiz.getAttribute("data-quiz");
+    var score = quiz.querySelector(".quiz-score");
+    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update); });
+    var ids = questions.map(function (question) { return question.id; });
+    var resetButton = button("Reset this quiz", "quiz-reset", function () {
+      if (!window.confirm("Clear your answers to this quiz?")) { return; }
+      questions.forEach(function (question) { question.reset(); });
+      score.textContent = "Your answers to this quiz were cleared.";
+      questions[0].focus();
+    });
+    quiz.classList.add("quiz--ready");
+    quiz.appendChild(resetButton);
+    score.hidden = false;
+    function update() {
+      var count = tally(key.slice(5), ids);
+      var text = "Your score: " + count.correct + " of " + count.total + " correct" +
+        (count.answered < count.total ? " (" + count.answered + " of " + count.total + " answered)." : ".");
+      if (score.textContent !== text) { score.textContent = text; }
+      markNavigation();
+    }
+    update();
+  }
+
+  function setUpProgress(root) {
+    var message = root.querySelector(".progress-message"), file = root.querySelector("input[type=file]");
+    function say(text) { message.textContent = text; }
+    function show() {
+      var quizzes = lessons(), rows = all("tr[data-quiz]", root), done = 0;
+      rows.forEach(function (row) {
+        var slug = row.getAttribute("data-quiz"), ids = quizzes[slug] || [], count = tally(slug, ids);
+        done += complete(slug, ids) ? 1 : 0;
+        row.querySelector(".progress-done").textContent = complete(slug, ids) ? "Complete ✓" :
+          count.answered ? count.answered + " of " + count.total + " questions" : "Not started";
+        row.querySelector(".progress-score").textContent = count.answered ? count.correct + " of " + count.total + " correct" : "–";
+      });
+      root.querySelector(".progress-summary").textContent = "You have completed " + done + " of " + plural(rows.length, "lesson") + ".";
+      markNavigation();
+    }
+    var actions = {
+      export: function () {
+        var name = "networking-course-progress-" + new Date().toISOString().slice(0, 10) + ".json";
+        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), progress: store.all() };
+        var link = make("a");
+        link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+        link.download = name;
+        link.click();
+        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+        say("Your progress was saved to the file " + name + ".");
+      },
+      import: function () { file.click(); },
+      reset: function () {
+        if (!window.confirm("Delete all your progress in this course, including your networking plan? This cannot be undone.")) { return; }
+        store.clear();
+        show();
+        say("Your progress was deleted.");
+      }
+    };
+    all("button[data-action]", root).forEach(function (node) {
+      node.addEventListener("click", actions[node.getAttribute("data-action")]);
+    });
+    file.addEventListener("change", function () {
+      var chosen = file.files[0];
+      file.value = "";
+      if (!chosen) { return; }
+      chosen.text().then(function (content) {
+        var data = JSON.parse(content), progress = data.progress;
+        if (!store.isRecord(data) || data.format !== FORMAT || !store.isRecord(progress) ||
+            !Object.keys(progress).every(function (section) { return store.isRecord(progress[section]); })) {
+          throw new Error("not a progress file");
+        }
+        store.replace(progress);
+        show();
+        say("Your progress was imported from " + chosen.name + ".");
+      }).catch(function () {
+        say("The file " + chosen.name + " is not a progress file exported from this course, so nothing was changed.");
+      });
+    });
+    root.querySelector(".progress-actions").hidden = false;
+    show();
+  }
+
+  function setUp() {
+    all(".quiz[data-quiz]").forEach(setUpQuiz);
+    all(".progress").forEach(setUpProgress);
+    markNavigation();
+  }
+  if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
+})();
