@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build build-instructor setup clean worksheets offline bench links linkcheck
+.PHONY: serve test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -40,8 +40,14 @@ test: setup  ## Run every test
 offline: setup  ## Build only the offline copy: site/downloads/networking-course-offline.zip (`make build` makes it too)
 	$(PY) -m macros.offline
 
-bench: setup  ## Measure build times, scaling, quiz overhead and page weight; writes bench/report.md
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+
+bench: setup bench/node_modules/.package-lock.json  ## Measure build times, scaling, quiz overhead, page weight, Lighthouse; writes bench/report.md
 	$(PY) bench/run.py
+
+bench-sizes: setup  ## Gzipped sizes of the quiz script and stylesheet against their 6 KB budget
+	$(PY) bench/sizes.py
 
 links: setup  ## List every external link with the pages that cite it
 	$(PY) bench/links.py

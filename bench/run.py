@@ -4,13 +4,18 @@ Reports build times (median of several runs) of each edition, a synthetic course
 50x the real one, the quiz machinery's overhead, transfer sizes and the requests a lesson page
 makes; writes bench/report.md. Times are noisy on shared machines: compare the ratios.
 """
+import functools
 import gzip
+import http.server
+import io
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+CHROMIUM = "/usr/bin/chromium"
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 OWN_ASSETS = ["assets/store.js", "assets/quiz.js", "assets/quiz.css", "assets/course.css", "assets/theme.css",
               "assets/plan.js", "assets/plan.css", "assets/print.css"]
 
@@ -84,6 +92,49 @@ def sizes(site):
     return gz(html), assets, own, len(refs)
 
 
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text gzipped, as any real host does, so transfer sizes and Lighthouse see real weights."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or \
+                path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def lighthouse(site, page="lessons/networking-career/"):
+    """The four Lighthouse scores (mobile) of a lesson page, or None when Lighthouse is not installed."""
+    cli = ROOT / "bench/node_modules/lighthouse/cli/index.js"
+    if not cli.exists() or not Path(CHROMIUM).exists():
+        return None
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with tempfile.TemporaryDirectory() as out:
+            report = Path(out) / "lighthouse.json"
+            subprocess.run(["node", str(cli), f"http://127.0.0.1:{server.server_address[1]}/{page}", "--quiet",
+                            "--output=json", f"--output-path={report}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
+                           env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, capture_output=True, timeout=300)
+            categories = json.loads(report.read_text())["categories"]
+    finally:
+        server.shutdown()
+    return {key: round(100 * categories[key]["score"]) for key in ("performance", "accessibility",
+                                                                   "best-practices", "seo")}
+
+
 def main():
     lines = ["# Benchmark report", "", f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
              f"median of {RUNS} builds each. Times vary with machine load; compare ratios.", ""]
@@ -113,6 +164,7 @@ def main():
         site = Path(out) / "site"
         build(ROOT / "mkdocs.yml", site)
         html, assets, own, requests = sizes(site)
+        scores = lighthouse(site)
     lines += ["", "## Transfer size of a lesson page (gzip -9)", "", "| file | bytes |", "|---|---|",
               f"| lessons/networking-career/index.html | {html} |"]
     lines += [f"| {name} | {size} |" for name, size in sorted(assets.items())]
@@ -121,6 +173,12 @@ def main():
     lines += [f"| {name} | {size} |" for name, size in own.items()]
     lines += ["", f"A lesson page requests {requests} scripts and stylesheets (plus the page itself; "
               "fonts are off and nothing comes from another host)."]
+    lines += ["", "## Lighthouse, mobile, a lesson page served gzipped on localhost", ""]
+    if scores:
+        lines += ["| category | score | target |", "|---|---|---|"]
+        lines += [f"| {name} | {score} | {95 if name == 'performance' else 100} |" for name, score in scores.items()]
+    else:
+        lines.append("Not measured: run `npm ci --prefix bench` and install Chromium (`apt-get install chromium`).")
     report = "\n".join(lines) + "\n"
     (ROOT / "bench/report.md").write_text(report, encoding="utf-8")
     print(report)
