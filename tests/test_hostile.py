@@ -1,0 +1,96 @@
+"""Hostile strings written into a quiz bank go through every rendering path of both editions (quiz,
+paper quiz, answer key, session pages, search index, LMS exports) and nothing is injected."""
+import re
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from conftest import mkdocs_build
+from test_site import copy_project
+
+PAYLOADS = ['<script>alert("pwned")</script>', '" onmouseover="alert(\'pwned\')', "{{ 7*7 }} {% if true %}JINJA{% endif %}",
+            "<img src=x onerror=alert('pwned')>", "[click me](javascript:alert('pwned'))", "!!! instructor \"not a note\"",
+            "</details></div></section><iframe src=//evil.example>", "\u200b" + "long " * 900]
+TEXT = " | ".join(PAYLOADS[:-1])
+
+
+class Scan(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.bad, self.in_script = [], False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.bad.append(f"<{tag} {name}={value}>")
+        if tag in ("iframe", "img") and any("evil" in (v or "") or v == "x" for _, v in attrs):
+            self.bad.append(f"<{tag}>")
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and "pwned" in data:
+            self.bad.append("script with the payload")
+
+
+@pytest.fixture(scope="module")
+def hostile_builds(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    bank_path = project / "quizzes/in-person.yml"
+    bank = yaml.safe_load(bank_path.read_text(encoding="utf-8"))
+    objective = bank["questions"][0]["objective"]
+    bank["questions"] += [
+        {"id": "hostile-choice", "type": "single", "objective": objective, "prompt": TEXT,
+         "options": {"a": TEXT, "b": PAYLOADS[-1]}, "answer": "a", "feedback": {"a": TEXT, "b": TEXT}, "explanation": TEXT},
+        {"id": "hostile-open", "type": "open", "objective": objective, "prompt": TEXT, "answer": TEXT + "\n\n" + TEXT},
+    ]
+    bank_path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    sites = {}
+    for edition, config in (("learner", "mkdocs.yml"), ("instructor", "mkdocs.instructor.yml")):
+        site = project / f"out-{edition}"
+        result = mkdocs_build(project / config, site, cwd=project)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[edition] = site
+    return sites
+
+
+@pytest.mark.parametrize("edition", ["learner", "instructor"])
+def test_nothing_is_injected_into_any_page(hostile_builds, edition):
+    site = hostile_builds[edition]
+    shown = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        scan = Scan()
+        scan.feed(html)
+        assert not scan.bad, f"{page.relative_to(site)}: {scan.bad}"
+        assert "JINJA" not in html.replace("{% if true %}JINJA{% endif %}", "").replace(
+            "{% if true %}JINJA{% endif %}".replace("%", "&#37;"), ""), page
+        if "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in html or "&lt;script&gt;alert(\"pwned\")" in html:
+            shown += 1
+    assert shown >= 1, "the hostile text should still be shown, escaped, to the reader"
+
+
+def test_the_learner_quiz_shows_the_text_literally(hostile_builds):
+    html = (hostile_builds["learner"] / "lessons/in-person/index.html").read_text(encoding="utf-8")
+    block = html.split('id="quiz-in-person-hostile-choice"', 1)[1]
+    assert "{{ 7*7 }}" in block and "49" not in block.split("</legend>")[0]
+    assert "!!! instructor" in block
+
+
+def test_the_search_index_holds_no_markup(hostile_builds):
+    index = (hostile_builds["learner"] / "search/search_index.json").read_text(encoding="utf-8")
+    assert not re.search(r"<(script|img|iframe)\b", index)
+
+
+def test_the_lms_exports_keep_the_text_inert(hostile_builds):
+    lms = hostile_builds["instructor"] / "downloads/lms"
+    xml = (lms / "in-person.moodle.xml").read_text(encoding="utf-8")
+    gift = (lms / "in-person.gift.txt").read_text(encoding="utf-8")
+    assert "hostile-choice" in xml and "hostile-choice" in gift
+    for cdata in re.findall(r"<!\[CDATA\[(.*?)\]\]>", xml, re.S):
+        scan = Scan()
+        scan.feed(cdata)
+        assert not scan.bad, scan.bad
