@@ -108,18 +108,18 @@ def quiz(bank, questions=None, edition="learner"):
 
 
 def course_overview(course, url_of):
-    """A table of the lessons in order: title, minutes and objectives. url_of(slug) gives each link."""
-    rows = []
-    for number, lesson in enumerate(course.lessons.values(), start=1):
+    """The lessons in order, each with its time, description and objectives. url_of(slug) gives each link."""
+    items = []
+    for lesson in course.lessons.values():
         objectives_list = "".join(f"<li>{inline(text)}</li>" for text in lesson.objectives.values())
-        rows.append(f'<tr><td>{number}</td><td><a href="{escape(url_of(lesson.slug))}">{inline(lesson.title)}</a>'
-                    f'<br><span class="course-description">{inline(lesson.description)}</span></td>'
-                    f"<td>{lesson.minutes} min</td><td><ul>{objectives_list}</ul></td></tr>")
+        items.append(f'<li class="course-lesson"><p class="course-lesson-title"><a href="{escape(url_of(lesson.slug))}">'
+                     f'{inline(lesson.title)}</a> <span class="course-minutes">{lesson.minutes} min</span></p>'
+                     f"<p>{inline(lesson.description)}</p><p>You will be able to:</p><ul>{objectives_list}</ul></li>")
     total = sum(lesson.minutes for lesson in course.lessons.values())
-    return ('<table class="course-overview"><caption>The lessons in order, with their times and objectives'
-            '</caption><thead><tr><th scope="col">#</th><th scope="col">Lesson</th><th scope="col">Time</th>'
-            f'<th scope="col">You will be able to</th></tr></thead><tbody>{"".join(rows)}</tbody>'
-            f'<tfoot><tr><td></td><th scope="row">Total</th><td>{total} min</td><td></td></tr></tfoot></table>')
+    hours, minutes = divmod(total, 60)
+    return (f'<p class="course-total">{len(items)} lessons, {total} minutes in all '
+            f"({hours} h {minutes:02d} min).</p>"
+            f'<ol class="course-overview">{"".join(items)}</ol>')
 
 
 def progress(course, url_of):
@@ -132,7 +132,7 @@ def progress(course, url_of):
             '<noscript><p>Your progress is kept in this browser by the quiz script. Turn on JavaScript to see it '
             "here; the lessons and the answers to their quizzes work without it.</p></noscript>"
             '<p class="progress-summary"></p>'
-            '<table class="progress-table"><caption>Your quiz progress in each lesson</caption><thead><tr>'
+            '<table><caption>Your quiz progress in each lesson</caption><thead><tr>'
             '<th scope="col">Lesson</th><th scope="col">Answered</th><th scope="col">Score</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>"
             '<div class="progress-actions" hidden>'

@@ -123,3 +123,14 @@ def test_the_check_command_passes_on_the_course():
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "no problems" in result.stdout
+
+
+def test_the_overview_lists_every_lesson_in_order_with_its_time(site, course):
+    html = (site / "overview/index.html").read_text(encoding="utf-8")
+    cards = html.split('<li class="course-lesson">')[1:]
+    assert len(cards) == len(course.lessons)
+    for card, lesson in zip(cards, course.lessons.values()):
+        assert f'href="../lessons/{lesson.slug}/"' in card and f"{lesson.minutes} min" in card
+        assert all(f"<li>{text}" in card or text[:20] in card for text in lesson.objectives.values())
+    total = sum(lesson.minutes for lesson in course.lessons.values())
+    assert f"{total} minutes in all" in html
