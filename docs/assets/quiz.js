@@ -19,7 +19,9 @@
     node.addEventListener("click", onClick);
     return node;
   }
-  function answered(record) { return store.isRecord(record) && typeof record.correct === "boolean"; }
+  function answered(record) {
+    return store.isRecord(record) && typeof record.correct === "boolean" && (Array.isArray(record.choice) || record.revealed === true);
+  }
   function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
 
   // Question ids of every lesson's quiz, from the page head: {slug: [id, ...]}.
@@ -61,9 +63,9 @@
     var details = node.querySelector(".quiz-answer");
     var result = make("div", "quiz-result");
     var control = button("", "md-button--primary", function () {
-      if (saved().revealed || answered(saved())) { retry(); } else { check(); }
+      if (done) { retry(); } else { check(); }
     });
-    var values = inputs.map(function (input) { return input.value; });
+    var values = inputs.map(function (input) { return input.value; }), done = false;
     result.setAttribute("role", "status");
     node.insertBefore(make("div", "quiz-controls"), details).appendChild(control);
 
@@ -114,9 +116,10 @@
 
     // Draws the question from its saved record: a fresh question, or the result of the last attempt.
     function show() {
-      var record = saved(), done = open ? !!record.revealed : answered(record);
+      var record = saved();
       var chosen = (Array.isArray(record.choice) ? record.choice : []).filter(function (key) { return values.indexOf(key) >= 0; });
-      control.textContent = done ? "Try again" : open ? "Show the model answer" : "Check";
+      done = open ? !!record.revealed : answered(record) && chosen.length > 0;
+      control.textContent = !done ? (open ? "Show the model answer" : "Check") : record.correct ? "Answer again" : "Try again";
       details.hidden = open || !done;
       result.textContent = "";
       result.className = "quiz-result";
@@ -148,7 +151,8 @@
       }
       copy(".quiz-explanation", result);
       if (open) {
-        var question = result.appendChild(make("p", "quiz-self", "Did your answer cover the key points? "));
+        result.appendChild(make("p", "", "Did your answer cover the key points?"));
+        var question = result.appendChild(make("p", "quiz-self"));
         [["Yes, it did", true], ["Not yet", false]].forEach(function (choice) {
           question.appendChild(button(choice[0], "quiz-mark", function () { mark(choice[1]); }))
             .setAttribute("aria-pressed", String(record.correct === choice[1]));
@@ -182,7 +186,6 @@
     });
     quiz.classList.add("quiz--ready");
     quiz.appendChild(resetButton);
-    score.hidden = false;
     function update() {
       var count = tally(key.slice(5), ids);
       var text = "Your score: " + count.correct + " of " + count.total + " correct" +
@@ -191,6 +194,7 @@
       markNavigation();
     }
     update();
+    score.hidden = false;
   }
 
   function setUpProgress(root) {
@@ -248,12 +252,13 @@
       });
     });
     root.querySelector(".progress-actions").hidden = false;
+    root.classList.add("progress--ready");
     show();
   }
 
   function setUp() {
-    all(".quiz[data-quiz]").forEach(setUpQuiz);
-    all(".progress").forEach(setUpProgress);
+    all(".quiz[data-quiz]:not(.quiz--ready)").forEach(setUpQuiz);
+    all(".progress:not(.progress--ready)").forEach(setUpProgress);
     markNavigation();
   }
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }

@@ -1,0 +1,96 @@
+"""axe-core finds no accessibility violation on any page, in both palettes, also with quiz results and
+messages showing, at desktop width and at 360 px."""
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `make setup` (it runs `npm ci`)")
+    return AXE
+
+
+def pages_of(site):
+    """Every HTML page of a built site as a path relative to its root ('' for the home page)."""
+    site = Path(site)
+    return sorted("" if path.parent == site else path.parent.relative_to(site).as_posix() + "/"
+                  for path in site.rglob("index.html"))
+
+
+def violations(page, axe_source):
+    page.add_script_tag(path=str(axe_source))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+        .map(v => `${v.id} (${v.help}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)""")
+    return found
+
+
+def open_in(page, path, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+
+
+def check_every_page(page, site, scheme, axe_source):
+    paths = pages_of(site)
+    assert len(paths) > 10
+    problems = {}
+    for path in paths:
+        open_in(page, path, scheme)
+        found = violations(page, axe_source)
+        if found:
+            problems[path or "/"] = found
+    assert not problems, "\n".join(f"{path}: {v}" for path, found in problems.items() for v in found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_learner_page(page, site, scheme, axe_source):
+    check_every_page(page, site, scheme, axe_source)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_instructor_page(instructor_page, instructor_site, scheme, axe_source):
+    check_every_page(instructor_page, instructor_site, scheme, axe_source)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_not_found_page(page, site, site_url, scheme, axe_source):
+    # 404.html links its assets by the published address's path (from site_url); serve those from the build.
+    prefix = urlsplit(re.search(r'href="(/[^"]*?)assets/', (site / "404.html").read_text(encoding="utf-8")).group(1)).path
+    page.route(f"**{prefix}**", lambda route: route.fulfill(path=str(site / urlsplit(route.request.url).path[len(prefix):])))
+    open_in(page, "404.html", scheme)
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "styles loaded"
+    assert not violations(page, axe_source)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [1280, 360])
+def test_quiz_results_and_progress_messages(page, course, scheme, width, axe_source):
+    """The states the script draws: right and wrong results, an open answer marked, the answer opened."""
+    page.set_viewport_size({"width": width, "height": 800})
+    open_in(page, "lessons/in-person/", scheme)
+    for question in course.banks["in-person"].questions:
+        box = page.locator(f'.quiz-question[data-qid="{question.id}"]')
+        if question.type == "open":
+            box.locator("textarea").fill("An answer.")
+            box.get_by_role("button", name="Show the model answer").click()
+            box.get_by_role("button", name="Yes, it did").click()
+        else:
+            box.locator("input").first.check()
+            box.get_by_role("button", name="Check", exact=True).click()
+            box.locator(".quiz-answer summary").click()
+    page.locator(".quiz-open-text").first.focus()
+    assert not violations(page, axe_source)
+    open_in(page, "progress/", scheme)
+    page.locator(".progress input[type=file]").set_input_files(
+        files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"[]"}])
+    page.wait_for_function("document.querySelector('.progress-message').textContent !== ''")
+    assert not violations(page, axe_source)
