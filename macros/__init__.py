@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import exports, plan_output, render, teaching
+from . import assets, exports, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -123,6 +123,15 @@ def define_env(env):
         features = env.conf["theme"]["features"]
         features[:] = [name for name in features if not name.startswith("navigation.instant")]
 
+    # Pages load the project's own CSS and JS as one bundle of each; on_post_build writes them.
+    bundled = {}
+    for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
+        own, others = assets.split(env.conf[key], suffix)
+        if own:
+            bundled[assets.BUNDLES[suffix]] = [str(p) for p in own]
+            env.conf[key] = others + [assets.BUNDLES[suffix]]
+    env.variables["asset_bundles"] = bundled
+
     env.variables["networking_plan"] = plan
     env.variables["course"] = course
     teaching.define_macros(env, course, edition)
@@ -146,6 +155,8 @@ def on_post_build(env):
     from . import offline
 
     site_dir = env.conf["site_dir"]
+    for target, sources in env.variables.get("asset_bundles", {}).items():
+        (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
     if env.variables.get("edition") == "instructor":
         # The LMS category is the course's name, without the edition's "(instructor edition)".

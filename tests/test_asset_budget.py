@@ -1,5 +1,6 @@
 """The quiz script and stylesheet stay small: store.js + quiz.js + quiz.css at most 6 KB gzipped."""
 import importlib.util
+import re
 
 from conftest import ROOT
 
@@ -15,6 +16,18 @@ def test_quiz_assets_fit_the_budget():
 
 
 def test_the_quiz_assets_are_what_pages_load(site):
+    # Pages load the project's own files as one stylesheet and one script (macros/assets.py).
     page = (site / "lessons" / "in-person" / "index.html").read_text(encoding="utf-8")
+    for bundle in ("assets/course.bundle.css", "assets/course.bundle.js"):
+        assert bundle in page
     for name in sizes.FILES:
-        assert f"assets/{name}" in page, f"{name} is counted in the budget but no lesson page loads it"
+        kind = name.rsplit(".", 1)[1]
+        bundled = (site / f"assets/course.bundle.{kind}").read_text(encoding="utf-8")
+        assert f"/* assets/{name} */\n" + (ROOT / "docs/assets" / name).read_text(encoding="utf-8").strip() in bundled, (
+            f"{name} is counted in the budget but lesson pages do not load it")
+
+
+def test_a_page_makes_two_requests_for_the_course_assets(site):
+    page = (site / "lessons" / "in-person" / "index.html").read_text(encoding="utf-8")
+    own = re.findall(r'(?:href|src)="(?:\.\./)*assets/([a-z.]+\.(?:css|js))"', page)
+    assert own == ["course.bundle.css", "course.bundle.js"]
