@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
+.PHONY: serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -21,6 +21,9 @@ setup: $(READY) node_modules/.package-lock.json
 
 serve: setup  ## Serve the course at http://127.0.0.1:8000 (rebuilds on save)
 	$(PY) -m mkdocs serve
+
+serve-instructor: setup  ## Serve the instructor edition at http://127.0.0.1:8001
+	$(PY) -m mkdocs serve -f mkdocs.instructor.yml -a 127.0.0.1:8001
 
 check: setup  ## Check every lesson and quiz bank; lists every problem as file:line
 	$(PY) -m macros.check

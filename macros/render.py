@@ -1,5 +1,6 @@
 """HTML for the macros. Every string from YAML goes through `inline` or `block`: Markdown with
 raw HTML switched off, then an allow-list sanitiser, so author text can never become markup."""
+import functools
 import json
 from html import escape
 
@@ -21,6 +22,7 @@ def _markdown():
 _MD = _markdown()
 
 
+@functools.lru_cache(maxsize=None)
 def block(text):
     """Markdown paragraphs and lists from a YAML string, as safe HTML."""
     _MD.reset()
