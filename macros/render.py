@@ -93,7 +93,7 @@ def question_html(question, slug, number, total):
             for key, text in question.choices)
         body = f'{hint}<ul class="quiz-options">{options}</ul>'
     explanation = f'<p class="quiz-explanation">{inline(question.explanation)}</p>' if question.explanation else ""
-    details = (f'<details class="quiz-answer"><summary>Show the answer</summary>'
+    details = (f'<details class="quiz-answer" data-search-exclude><summary>Show the answer</summary>'
                f"{_answer_text(question)}{_feedback(question)}{explanation}</details>")
     return f'<div {attributes}><fieldset>{legend}{body}</fieldset>{details}</div>'
 

@@ -38,7 +38,7 @@ def test_every_lesson_page_shows_its_whole_quiz(site, course):
     for slug, bank in course.banks.items():
         html = (site / "lessons" / slug / "index.html").read_text(encoding="utf-8")
         assert html.count('class="quiz-question"') == len(bank.questions), slug
-        assert html.count('<details class="quiz-answer">') == len(bank.questions), slug
+        assert html.count('<details class="quiz-answer" data-search-exclude>') == len(bank.questions), slug
         for objective in course.lessons[slug].objectives:
             assert f'id="objective-{objective}"' in html, (slug, objective)
 
@@ -48,7 +48,7 @@ def test_answers_and_feedback_sit_inside_details(site, course):
     html = (site / "lessons" / slug / "index.html").read_text(encoding="utf-8")
     for question in bank.questions:
         block = html.split(f'id="quiz-{slug}-{question.id}"', 1)[1].split('<div class="quiz-question"', 1)[0]
-        details = block.split('<details class="quiz-answer">', 1)[1]
+        details = block.split('<details class="quiz-answer" data-search-exclude>', 1)[1]
         assert 'class="quiz-key"' in details or 'class="quiz-model-answer"' in details
         assert details.count("<li data-option=") == len(question.feedback)
 
@@ -134,3 +134,12 @@ def test_the_overview_lists_every_lesson_in_order_with_its_time(site, course):
         assert all(f"<li>{text}" in card or text[:20] in card for text in lesson.objectives.values())
     total = sum(lesson.minutes for lesson in course.lessons.values())
     assert f"{total} minutes in all" in html
+
+
+def test_search_finds_lessons_but_never_gives_away_answers(site, course):
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    bank = course.banks["in-person"]
+    assert bank.questions[0].id and "Networking in person" in index
+    for question in bank.questions:
+        for text in question.feedback.values():
+            assert text[:60] not in index, f"feedback of {question.id} is searchable"
