@@ -24,13 +24,17 @@ def course():
     return load(ROOT)
 
 
+def built_edition(tmp_path_factory, config):
+    site_dir = tmp_path_factory.mktemp(config.replace(".", "-"))
+    result = mkdocs_build(ROOT / config, site_dir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site_dir
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The learner edition, built once per test run."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built_edition(tmp_path_factory, "mkdocs.yml")
 
 
 # ---- The built site served on localhost, and real Chromium driven by Playwright ----------------
@@ -91,10 +95,7 @@ def page(browser, site_url):
 @pytest.fixture(scope="session")
 def instructor_site(tmp_path_factory):
     """The instructor edition (mkdocs.instructor.yml), built once per test run."""
-    site_dir = tmp_path_factory.mktemp("site-instructor")
-    result = mkdocs_build(ROOT / "mkdocs.instructor.yml", site_dir)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site_dir
+    return built_edition(tmp_path_factory, "mkdocs.instructor.yml")
 
 
 @pytest.fixture(scope="session")
