@@ -41,13 +41,17 @@ def define_env(env):
             raise ValueError(f"{macro}() works only on a lesson page under {LESSONS_DIR}/, not on {env.page.file.src_uri}")
         return course.lessons[slug]
 
-    def url_of(slug):
-        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
+    def from_page(path):
+        """path, a site path such as 'downloads', relative to the folder of the page being rendered."""
         url = env.page.url or ""
         here = url if url.endswith("/") else posixpath.dirname(url)
+        return posixpath.relpath(path, here or ".")
+
+    def url_of(slug):
+        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
         if env.conf["use_directory_urls"]:
-            return posixpath.relpath(f"lessons/{slug}", here or ".") + "/"
-        return posixpath.relpath(f"lessons/{slug}.html", here or ".")
+            return from_page(f"lessons/{slug}") + "/"
+        return from_page(f"lessons/{slug}.html")
 
     @env.macro
     def objectives():
@@ -86,19 +90,12 @@ def define_env(env):
     @env.macro
     def plan_template():
         """The 6-month networking plan: a form to fill in, and its blank downloads."""
-        url = env.page.url or ""
-        here = url if url.endswith("/") else posixpath.dirname(url)
-        return plan_output.html(plan, posixpath.relpath(plan_output.DOWNLOADS_DIR, here or "."))
-
-    def downloads_url(folder):
-        url = env.page.url or ""
-        here = url if url.endswith("/") else posixpath.dirname(url)
-        return posixpath.relpath(folder, here or ".")
+        return plan_output.html(plan, from_page(plan_output.DOWNLOADS_DIR))
 
     @env.macro
     def lms_downloads():
         """Links to the quiz bank as Moodle XML and GIFT, per lesson and for the whole course (instructor edition)."""
-        return exports.downloads_html(course, downloads_url(exports.DOWNLOADS_DIR))
+        return exports.downloads_html(course, from_page(exports.DOWNLOADS_DIR))
 
     @env.macro
     def offline_download():
@@ -110,7 +107,7 @@ def define_env(env):
             return ('<p class="offline-note">The offline copy is not part of this build of the site: it is made where '
                     "the course's npm packages are installed (<code>make setup</code>).</p>")
         folder, name = posixpath.split(offline.ZIP)
-        return (f'<p><a class="md-button md-button--primary" href="{downloads_url(folder)}/{name}" download>'
+        return (f'<p><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
                 "Download the offline copy (.zip)</a></p>")
 
     if env.conf["extra"].get("offline"):

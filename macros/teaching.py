@@ -6,6 +6,7 @@ import posixpath
 from pathlib import Path
 
 from . import instructor, worksheets
+from .course import lesson_slug
 
 log = logging.getLogger("mkdocs.course")
 
@@ -56,8 +57,7 @@ def define_macros(env, course, edition):
 
     def lesson_of(slug, macro):
         if slug is None:
-            folder, _, name = env.page.file.src_uri.rpartition("/")
-            slug = name[:-3] if folder == "lessons" else None
+            slug = lesson_slug(env.page.file.src_uri)
         if slug not in course.lessons:
             raise ValueError(f"{macro}(): '{slug}' is no lesson; use a file name from docs/lessons/ without .md, "
                              f"one of: {', '.join(course.lessons)}")
