@@ -29,10 +29,10 @@ check: setup  ## Check every lesson and quiz bank; lists every problem as file:l
 	$(PY) -m macros.check
 
 build: setup  ## Build the learner edition into site/
-	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m mkdocs build --strict
 
 build-instructor: setup  ## Build the instructor edition into site-instructor/
-	$(PY) -m mkdocs build --strict --quiet -f mkdocs.instructor.yml
+	$(PY) -m mkdocs build --strict -f mkdocs.instructor.yml
 
 worksheets: build build-instructor  ## Print the worksheets to worksheets-learner.pdf and worksheets-instructor.pdf (Chromium)
 	$(PY) -m macros.pdf site site-instructor

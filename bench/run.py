@@ -32,7 +32,7 @@ OWN_ASSETS = sorted(f"assets/{p.name}" for p in (ROOT / "docs/assets").iterdir()
 
 def build(config, site_dir, cwd=ROOT):
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
                              "-d", str(site_dir)], cwd=cwd, env=ENV, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(f"build of {config} failed:\n{result.stdout}{result.stderr}")

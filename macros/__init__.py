@@ -3,13 +3,14 @@
 The whole course is loaded and checked once per build in define_env, before any page renders,
 so a bad bank stops the build with `file:line` messages instead of a traceback or a broken page.
 """
+import json
 import logging
 import posixpath
 from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import assets, exports, plan_output, render, teaching
+from . import assets, blocks, exports, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -71,7 +72,7 @@ def define_env(env):
             if unknown:
                 raise ValueError(f"quiz('{slug}', only=...): no question with id {', '.join(unknown)} in quizzes/{slug}.yml")
             questions = [by_id[qid] for qid in only]
-        return render.quiz(course.banks[slug], questions, edition=edition)
+        return blocks.set_aside(env.page, "quiz", render.quiz(course.banks[slug], questions, edition=edition))
 
     @env.macro
     def course_overview():
@@ -85,7 +86,9 @@ def define_env(env):
 
     # Every lesson's question ids, for the theme (overrides/main.html) to put in each page's head:
     # the browser marks completed lessons in the navigation from them.
-    env.conf["extra"]["course_quizzes"] = {slug: [q.id for q in bank.questions] for slug, bank in course.banks.items()}
+    # Serialised once here rather than on every page: a large course would repeat the work per page.
+    env.conf["extra"]["course_quizzes"] = json.dumps({slug: [q.id for q in bank.questions]
+                                                      for slug, bank in course.banks.items()}, separators=(",", ":"))
 
     @env.macro
     def plan_template():

@@ -67,10 +67,12 @@ def build(root, zip_path, strict=True):
     """Build the offline edition with MkDocs and zip it to zip_path. Raises OfflineError on failure."""
     env = dict(os.environ, COURSE_OFFLINE="true", NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryDirectory(prefix="course-offline-") as folder:
-        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(Path(root) / CONFIG), "-d", folder]
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(Path(root) / CONFIG), "-d", folder]
         result = subprocess.run(command + ["--strict"] * strict, cwd=root, env=env, capture_output=True, text=True)
         if result.returncode != 0:
-            raise OfflineError("building the offline copy failed:\n" + (result.stderr or result.stdout).strip())
+            # Not --quiet: it hides the warnings that --strict turns into failures.
+            problems = [line for line in (result.stderr + result.stdout).splitlines() if not line.startswith("INFO")]
+            raise OfflineError("building the offline copy failed:\n" + "\n".join(problems).strip())
         return zip_folder(folder, zip_path)
 
 

@@ -5,7 +5,7 @@ import logging
 import posixpath
 from pathlib import Path
 
-from . import instructor, worksheets
+from . import blocks, instructor, worksheets
 from .course import lesson_slug
 
 log = logging.getLogger("mkdocs.course")
@@ -22,7 +22,7 @@ def define_macros(env, course, edition):
         path, line = f"docs/{env.page.file.src_uri}", 1
         try:
             text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
-            line = next((n for n, row in enumerate(text.splitlines(), 1) if f"{name}(" in row), 1)
+            line = blocks.line_of(text, name) or 1
         except (OSError, TypeError):
             pass
         return f"{path}:{line}"
@@ -116,7 +116,7 @@ def define_macros(env, course, edition):
     @macro
     def paper_quizzes():
         """Every lesson's quiz to print, each on its own sheet, with its own print button."""
-        return worksheets.paper_quizzes(course)
+        return worksheets.paper_quizzes(course, lambda html: blocks.set_aside(env.page, "paper_quizzes", html))
 
     @macro
     def session_plan(slug=None):

@@ -99,13 +99,14 @@ def paper_quiz(bank, questions, lines=4):
             f'</span></p><ol class="paper-questions">{items}</ol></section>')
 
 
-def paper_quizzes(course):
-    """Every lesson's paper quiz, each under its own heading and starting on a new sheet (Markdown + HTML)."""
+def paper_quizzes(course, place=lambda html: html):
+    """Every lesson's paper quiz, each under its own heading and starting on a new sheet (Markdown + HTML).
+    `place` gets each quiz's HTML and returns what goes in the Markdown for it."""
     parts = []
     for slug, lesson in course.lessons.items():
         bank = course.banks[slug]
         parts.append(f'<div class="paper-sheet" id="sheet-{slug}" markdown>\n\n'
                      f"## {escape(lesson.title)} {{ #quiz-{slug} }}\n\n"
                      + print_button("Print this quiz", f"sheet-{slug}") + "\n\n"
-                     + paper_quiz(bank, bank.questions) + "\n\n</div>\n")
+                     + place(paper_quiz(bank, bank.questions)) + "\n\n</div>\n")
     return "\n".join(parts)
