@@ -22,7 +22,15 @@ def plain(markdown_text):
 
 
 def text_of(locator):
-    return " ".join(locator.inner_text().split())
+    # Read as a person would, on screen: questions away from it are not laid out (content-visibility),
+    # and until the browser lays one out it gives no rendered text for it.
+    locator.scroll_into_view_if_needed()
+    for _ in range(40):
+        text = " ".join(locator.inner_text().split())
+        if text or not locator.text_content().strip():
+            return text
+        locator.page.wait_for_timeout(50)
+    return text
 
 
 @pytest.fixture(scope="module")
