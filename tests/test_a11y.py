@@ -27,8 +27,10 @@ def pages_of(site):
 
 
 def violations(page, axe_source):
+    # Touch-target size (WCAG 2.2) is off in axe by default; Lighthouse checks it, so do we.
     page.add_script_tag(path=str(axe_source))
-    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"],
+            rules: {"target-size": {enabled: true}}})).violations
         .map(v => `${v.id} (${v.help}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)""")
     return found
 
@@ -94,3 +96,16 @@ def test_quiz_results_and_progress_messages(page, course, scheme, width, axe_sou
         files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"[]"}])
     page.wait_for_function("document.querySelector('.progress-message').textContent !== ''")
     assert not violations(page, axe_source)
+
+
+def test_lessons_as_first_opened_on_a_phone(page, course, axe_source):
+    """As a page is first shown, before any scrolling: questions off the screen are not laid out yet
+    (content-visibility), and must not overlap for a tool that measures them, such as touch-target size."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    problems = {}
+    for slug in course.lessons:
+        open_in(page, f"lessons/{slug}/", "light")
+        page.wait_for_selector(".quiz--ready")
+        if found := violations(page, axe_source):
+            problems[slug] = found
+    assert not problems, problems
