@@ -31,3 +31,10 @@ def test_a_page_makes_two_requests_for_the_course_assets(site):
     page = (site / "lessons" / "in-person" / "index.html").read_text(encoding="utf-8")
     own = re.findall(r'(?:href|src)="(?:\.\./)*assets/([a-z.]+\.(?:css|js))"', page)
     assert own == ["course.bundle.css", "course.bundle.js"]
+
+
+def test_no_script_holds_up_the_first_paint(site):
+    # overrides/main.html adds `defer` to Material's script tags; a new Material version could write them otherwise.
+    for path in (site / "lessons" / "in-person" / "index.html", site / "index.html"):
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
+        assert len(scripts) >= 2 and all(re.search(r"\sdefer\b", tag) for tag in scripts), scripts
