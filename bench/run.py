@@ -29,6 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 # The project's own files, as authors write them (pages load them as one bundle of each kind).
+LESSON = "networking-career"  # the lesson page whose weight and Lighthouse scores are reported
 OWN_ASSETS = sorted(f"assets/{p.name}" for p in (ROOT / "docs/assets").iterdir() if p.suffix in (".css", ".js"))
 
 
@@ -83,7 +84,7 @@ def gz(data):
 
 
 def sizes(site):
-    page = site / "lessons/networking-career/index.html"
+    page = site / f"lessons/{LESSON}/index.html"
     html = page.read_bytes()
     refs = re.findall(rb'(?:src|href)="([^"]+\.(?:js|css))"', html)
     files = [(page.parent / ref.decode()).resolve() for ref in refs]
@@ -115,7 +116,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
-LESSON = "networking-career"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -196,7 +196,7 @@ def main():
         scores = lighthouse({"course": (site, f"lessons/{LESSON}/"),
                              "stock": (stock_material_site(Path(out) / "stock"), f"{LESSON}/")})
     lines += ["", "## Transfer size of a lesson page (gzip -9)", "", "| file | bytes |", "|---|---|",
-              f"| lessons/networking-career/index.html | {html} |"]
+              f"| lessons/{LESSON}/index.html | {html} |"]
     lines += [f"| {name} | {size} |" for name, size in sorted(assets.items())]
     lines += [f"| **total** | **{html + sum(assets.values())}** |", "", "## The project's own assets (gzip -9)", "",
               "| file | bytes |", "|---|---|"]
