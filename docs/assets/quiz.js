@@ -97,7 +97,7 @@
       } else {
         var chosen = inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
         if (!chosen.length) { return say(answer.length > 1 ? "Choose one or more answers first." : "Choose an answer first."); }
-        save({ choice: chosen, correct: chosen.sort().join() === answer.join() });
+        save({ choice: chosen, correct: window.CourseScore.isCorrect(chosen, answer) });
       }
       show();
     }

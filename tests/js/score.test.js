@@ -1,0 +1,16 @@
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { isCorrect } = require("../../docs/assets/lib/score.js");
+
+test("a single answer is right only when it is the key", () => {
+  assert.equal(isCorrect(["b"], ["b"]), true);
+  assert.equal(isCorrect(["a"], ["b"]), false);
+});
+
+test("a multiple answer needs every key and nothing else", () => {
+  assert.equal(isCorrect(["c", "a"], ["a", "c"]), true);
+  assert.equal(isCorrect(["a"], ["a", "c"]), false, "some of the keys is not enough");
+  assert.equal(isCorrect(["a", "b", "c"], ["a", "c"]), false, "an extra wrong choice");
+  assert.equal(isCorrect(["a", "a"], ["a", "c"]), false, "the same key twice is one key");
+  assert.equal(isCorrect([], ["a"]), false);
+});
