@@ -19,6 +19,8 @@ def main(argv=None):
         print(f"{count} problem{'s' * (count != 1)} found; fix them and run the check again.", file=sys.stderr)
         return 1
     questions = sum(len(b.questions) for b in course.banks.values())
+    for note in course.notes:
+        print(note)
     print(f"Checked {len(course.lessons)} lessons, {questions} quiz questions and the networking plan: no problems.")
     return 0
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from . import bank as banks
+from . import itemwriting
 from . import lessons as lesson_pages
 from .instructor import check_plan_tables
 from .problems import CourseError, Problem
@@ -22,6 +23,7 @@ WORKSHEETS_DIR = "docs/worksheets"
 class Course:
     lessons: dict  # slug -> Lesson, in course order
     banks: dict  # slug -> Bank
+    notes: tuple = ()  # item-writing exceptions that authors allowed, with their reasons
 
     def questions(self, slug):
         return self.banks[slug].questions
@@ -76,7 +78,7 @@ def load(root, order=None):
     if order is None and (root / "mkdocs.yml").exists():
         order = lesson_order(nav_of(root / "mkdocs.yml"))
     problems = []
-    lessons, found_banks = {}, {}
+    lessons, found_banks, notes = {}, {}, []
     lesson_files = {p.stem: p for p in sorted((root / LESSONS_DIR).glob("*.md"))}
     bank_files = {p.stem: p for p in sorted((root / QUIZZES_DIR).glob("*.yml"))}
     bank_files.update({p.stem: p for p in sorted((root / QUIZZES_DIR).glob("*.yaml"))})
@@ -110,6 +112,11 @@ def load(root, order=None):
             found_banks[slug] = found_bank
             if slug in lessons:
                 problems += banks.check_against_lesson(found_bank, lessons[slug].objectives, lessons[slug].path)
+            found, allowed = itemwriting.check_bank(found_bank)
+            problems += found
+            notes += allowed
+    if found_banks:
+        problems += itemwriting.check_course(list(found_banks.values()))
     for lesson in lessons.values():
         for prerequisite in lesson.prerequisites:
             if prerequisite not in lesson_files:
@@ -124,4 +131,4 @@ def load(root, order=None):
         raise CourseError(problems)
     ranked = {slug: i for i, slug in enumerate(order or ())}
     ordered = sorted(lessons, key=lambda slug: (ranked.get(slug, len(ranked)), slug))
-    return Course(lessons={slug: lessons[slug] for slug in ordered}, banks=found_banks)
+    return Course(lessons={slug: lessons[slug] for slug in ordered}, banks=found_banks, notes=tuple(notes))
