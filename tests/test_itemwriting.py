@@ -196,7 +196,7 @@ def test_the_check_command_shows_allowed_exceptions(tmp_path):
     with path.open("a", encoding="utf-8") as bank_file:
         bank_file.write(single("quoted-rule", {k: f"Option {k} of this question, four words." for k in "abcd"}, letter,
                                prompt="Which of these would you not do at a meetup?",
-                               extra=f"    allow:\n      negative-stem: {reason}\n").replace(
+                               extra=f"    allow:\n      negative-stem: '{reason}'\n").replace(
                                    "objective: o", f"objective: {parsed.questions[0].objective}"))
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=tmp_path / "c", capture_output=True,
                             text=True, timeout=120)
