@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
+.PHONY: publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -60,3 +60,6 @@ linkcheck: setup  ## Ask every external link whether it still answers (needs a n
 
 clean:
 	rm -rf site site-* worksheets-*.pdf .pytest_cache
+
+publish: setup  ## Both editions in public/ for any static host: COURSE_URL=https://you.github.io/course/ make publish
+	$(PY) -m macros.publish public

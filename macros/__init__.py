@@ -134,6 +134,13 @@ def define_env(env):
 
     env.variables["networking_plan"] = plan
     env.variables["course"] = course
+    @env.macro
+    def edition_link():
+        """A link to the other edition, when its published address is set (`make publish` sets both)."""
+        from .publish import edition_note  # here, so that `python -m macros.publish` runs without a warning
+        extra = env.conf["extra"]
+        return edition_note(edition, extra.get("learner_url"), extra.get("instructor_url"))
+
     teaching.define_macros(env, course, edition)
     env.variables["edition"] = edition
 

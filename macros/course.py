@@ -49,14 +49,25 @@ def lesson_order(nav):
     return [slug for slug in map(lesson_slug, nav_paths(nav)) if slug]
 
 
-def nav_of(config_path):
-    """The nav of a site config file, read without MkDocs (unknown YAML tags are ignored)."""
+def config_value(config_path, key):
+    """One top-level value of a site config file, read without MkDocs. A value written with a tag such as
+    `!ENV [NAME, default]` gives its default."""
     class Loader(yaml.SafeLoader):
         pass
 
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    def tagged(loader, suffix, node):
+        if suffix == "ENV" and isinstance(node, yaml.SequenceNode) and len(node.value) > 1:
+            return loader.construct_object(node.value[-1])
+        return None
+
+    Loader.add_multi_constructor("!", tagged)
     with open(config_path, encoding="utf-8") as handle:
-        return (yaml.load(handle, Loader=Loader) or {}).get("nav")
+        return (yaml.load(handle, Loader=Loader) or {}).get(key)
+
+
+def nav_of(config_path):
+    """The nav of a site config file, read without MkDocs."""
+    return config_value(config_path, "nav")
 
 
 def read_text(path, relative, problems):

@@ -13,6 +13,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .assets import bundled_sources
+
 CONFIG = "mkdocs.offline.yml"
 ZIP = "downloads/networking-course-offline.zip"
 FOLDER = "networking-course"  # the folder the zip unpacks to
@@ -54,11 +56,12 @@ def zip_folder(folder, zip_path):
     """Zip folder's files under FOLDER/, in a stable order, with a README.txt beside them (LEFT_OUT left out)."""
     zip_path = Path(zip_path)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
+    bundled = set(bundled_sources(folder))  # pages load the bundles, never these
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{FOLDER}/README.txt", README)
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             name = path.relative_to(folder).as_posix()
-            if not any(fnmatch.fnmatch(name, pattern) for pattern in LEFT_OUT):
+            if name not in bundled and not any(fnmatch.fnmatch(name, pattern) for pattern in LEFT_OUT):
                 archive.write(path, f"{FOLDER}/{name}")
     return zip_path
 
