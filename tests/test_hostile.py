@@ -44,7 +44,8 @@ def hostile_builds(tmp_path_factory):
     objective = bank["questions"][0]["objective"]
     bank["questions"] += [
         {"id": "hostile-choice", "type": "single", "objective": objective, "prompt": TEXT,
-         "options": {"a": TEXT, "b": PAYLOADS[-1]}, "answer": "a", "feedback": {"a": TEXT, "b": TEXT}, "explanation": TEXT},
+         "options": {"a": TEXT, "b": PAYLOADS[-1]}, "answer": "a", "feedback": {"a": TEXT, "b": TEXT}, "explanation": TEXT,
+         "allow": {"negative-stem": "The prompt is hostile text on purpose; its 'not' is part of a payload."}},
         {"id": "hostile-open", "type": "open", "objective": objective, "prompt": TEXT, "answer": TEXT + "\n\n" + TEXT},
     ]
     bank_path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
