@@ -223,3 +223,15 @@ def test_exported_progress_carries_the_order_to_another_browser(page, browser, s
         assert orders(other, bank) == mine
     finally:
         next(other_context, None)
+
+
+def test_the_instructor_edition_keeps_the_bank_order_like_the_answer_key(instructor_page, bank):
+    page = instructor_page
+    page.goto("progress/")
+    page.evaluate("seed => localStorage.setItem(CourseStore.KEY, JSON.stringify({learner: {seed}}))", SEED)
+    open_lesson(page)
+    assert orders(page, bank) == {q.id: bank_keys(q) for q in choice_questions(bank)}
+    for question in bank:
+        if question.type in ("single", "multiple"):
+            assert letters(box(page, question).locator(".quiz-options")) == [f"{key}." for key in question.options]
+    assert page.evaluate("CourseStore.get('learner').seed") == SEED, "the learner's seed is left alone"

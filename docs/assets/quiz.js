@@ -71,7 +71,7 @@
     var open = type === "open";
     var answer = JSON.parse(node.getAttribute("data-answer"));
     // The learner's own order (lib/order.js); true-false stays True, False.
-    if (type !== "true-false") { arrange(node, window.CourseOrder.order(seed, key.slice(5), id, all("input", node).map(value))); }
+    if (seed && type !== "true-false") { arrange(node, window.CourseOrder.order(seed, key.slice(5), id, all("input", node).map(value))); }
     var inputs = all("input", node), text = node.querySelector("textarea");
     var details = node.querySelector(".quiz-answer");
     var result = make("div", "quiz-result");
@@ -190,8 +190,11 @@
   function setUpQuiz(quiz) {
     var key = "quiz:" + quiz.getAttribute("data-quiz"), learner = store.get("learner"), order = window.CourseOrder;
     var score = quiz.querySelector(".quiz-score");
-    // Made the first time a quiz needs it.
-    if (!order.isSeed(learner.seed)) { learner.seed = order.newSeed(); store.set("learner", learner); }
+    // Made the first time a quiz needs it. The instructor edition keeps the bank's order, like the answer key.
+    if (quiz.getAttribute("data-edition") === "instructor") { learner = {}; } else if (!order.isSeed(learner.seed)) {
+      learner.seed = order.newSeed();
+      store.set("learner", learner);
+    }
     var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update, learner.seed); });
     var ids = questions.map(function (question) { return question.id; });
     var resetButton = button("Reset this quiz", "quiz-reset", function () {
