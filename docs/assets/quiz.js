@@ -190,7 +190,8 @@
   function setUpQuiz(quiz) {
     var key = "quiz:" + quiz.getAttribute("data-quiz"), learner = store.get("learner"), order = window.CourseOrder;
     var score = quiz.querySelector(".quiz-score");
-    // Made the first time a quiz needs it. The instructor edition keeps the bank's order, like the answer key.
+    // The seed of the learner's option order, made the first time a quiz needs it. The instructor edition
+    // keeps the bank's order, as the answer key has it.
     if (quiz.getAttribute("data-edition") === "instructor") { learner = {}; } else if (!order.isSeed(learner.seed)) {
       learner.seed = order.newSeed();
       store.set("learner", learner);
