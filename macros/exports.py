@@ -72,6 +72,9 @@ def _moodle_question(question, lesson):
                   _text("responsetemplate", "")]
     else:
         if question.type != "true-false":
+            # The answers are written in the bank's order and Moodle shuffles them for each attempt, as the
+            # site does for each learner (Moodle's import takes a missing flag as "do not shuffle").
+            # True-false has no such setting: True then False.
             lines += [f"    <single>{'true' if question.type == 'single' else 'false'}</single>",
                       "    <shuffleanswers>true</shuffleanswers>",
                       "    <answernumbering>abc</answernumbering>",
@@ -128,6 +131,8 @@ def _gift_question(question, lesson):
         right, wrong = question.answer, not question.answer
         lines.append(f"{str(right).upper()}#{_markdown(question.feedback[wrong])}#{_markdown(question.feedback[right])}")
     else:
+        # In the bank's order. GIFT has no flag for shuffling the options: the importing LMS decides (Moodle
+        # takes its site-wide quiz default "Shuffle within questions", on unless an administrator turned it off).
         share = weights(question)
         for key, text in question.options.items():
             # Every option of a multiple has a weight. So has an option whose text starts with `%`

@@ -49,15 +49,23 @@ def _choice_label(key):
     return {True: "True", False: "False"}.get(key, key)
 
 
+def _letter(key):
+    """An option's letter, which the quiz script rewrites to follow the order the learner sees."""
+    return f'<span class="quiz-option-key">{escape(key)}.</span>'
+
+
 def _answer_text(question):
     if question.type == "open":
         return f'<div class="quiz-model-answer"><p><strong>Model answer:</strong></p>{block(question.answer)}</div>'
     if question.type == "true-false":
         return f'<p class="quiz-key"><strong>Answer:</strong> {_choice_label(question.answer)}</p>'
-    keys = question.answer if question.type == "multiple" else [question.answer]
-    label = "Answers" if question.type == "multiple" else "Answer"
-    chosen = "; ".join(f"{escape(k)}. {inline(question.options[k])}" for k in keys)
-    return f'<p class="quiz-key"><strong>{label}:</strong> {chosen}</p>'
+    # Each key is marked with its option (data-key), so the quiz script can list and letter the keys
+    # in the order the learner is shown the options.
+    if question.type == "single":
+        return (f'<p class="quiz-key"><strong>Answer:</strong> <span data-key="{escape(question.answer)}">'
+                f"{_letter(question.answer)} {inline(question.options[question.answer])}</span></p>")
+    items = "".join(f'<li data-key="{escape(k)}">{_letter(k)} {inline(question.options[k])}</li>' for k in question.answer)
+    return f'<p class="quiz-key"><strong>Answers:</strong></p><ul class="quiz-key-list">{items}</ul>'
 
 
 def _feedback(question):
@@ -67,8 +75,9 @@ def _feedback(question):
     for key, _ in question.choices:
         name = escape(str(key).lower())
         verdict = "Right" if key in question.keyed else "Not quite"
+        label = f"{escape(_choice_label(key))}." if question.type == "true-false" else _letter(key)
         items.append(f'<li data-option="{name}" data-correct="{str(key in question.keyed).lower()}">'
-                     f'<strong>{escape(_choice_label(key))}. {verdict}:</strong> {inline(question.feedback[key])}</li>')
+                     f'<strong>{label} {verdict}:</strong> {inline(question.feedback[key])}</li>')
     return f'<ul class="quiz-feedback">{"".join(items)}</ul>'
 
 
@@ -88,7 +97,7 @@ def question_html(question, slug, number, total):
         true_false = question.type == "true-false"
         options = "".join(
             f'<li><label><input type="{kind}" name="{base}" value="{escape(str(key).lower())}"> '
-            + ("" if true_false else f'<span class="quiz-option-key">{escape(key)}.</span> ')
+            + ("" if true_false else f"{_letter(key)} ")
             + f'<span class="quiz-option-text">{text if true_false else inline(text)}</span></label></li>'
             for key, text in question.choices)
         body = f'{hint}<ul class="quiz-options">{options}</ul>'

@@ -120,6 +120,11 @@ def check_moodle_question(element, q, slug):
         assert sum(value for value in fractions.values() if value < 0) == pytest.approx(-100, abs=0.001), q.id
     if q.type != "true-false":
         assert element.findtext("single") == ("true" if q.type == "single" else "false")
+        # Written in the bank's order (above); Moodle shows each attempt its own order.
+        assert element.findtext("shuffleanswers") == "true", q.id
+        assert element.findtext("answernumbering") == "abc", q.id
+    else:
+        assert element.find("shuffleanswers") is None, q.id
 
 
 def test_moodle_xml_has_every_question_with_its_key_and_feedback(course):

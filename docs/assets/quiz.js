@@ -55,17 +55,30 @@
     });
   }
 
-  function setUpQuestion(node, key, changed) {
-    var id = node.getAttribute("data-qid");
-    var open = node.getAttribute("data-type") === "open";
+  function value(input) { return input.value; }
+  // Options, their feedback and the key in the given order, lettered a, b, c as shown.
+  function arrange(node, keys) {
+    keys.forEach(function (key, index) {
+      all('[value="' + key + '"],[data-option="' + key + '"],[data-key="' + key + '"]', node).forEach(function (item) {
+        item = item.closest("li,span");
+        item.parentNode.appendChild(item).querySelector(".quiz-option-key").textContent = String.fromCharCode(97 + index) + ".";
+      });
+    });
+  }
+
+  function setUpQuestion(node, key, changed, seed) {
+    var id = node.getAttribute("data-qid"), type = node.getAttribute("data-type");
+    var open = type === "open";
     var answer = JSON.parse(node.getAttribute("data-answer"));
+    // The learner's own order (lib/order.js); true-false stays True, False.
+    if (seed && type !== "true-false") { arrange(node, window.CourseOrder.order(seed, key.slice(5), id, all("input", node).map(value))); }
     var inputs = all("input", node), text = node.querySelector("textarea");
     var details = node.querySelector(".quiz-answer");
     var result = make("div", "quiz-result");
     var control = button("", "md-button--primary", function () {
       if (done) { retry(); } else { check(); }
     });
-    var values = inputs.map(function (input) { return input.value; }), done = false;
+    var values = inputs.map(value), done = false;
     result.setAttribute("role", "status");
     node.insertBefore(make("div", "quiz-controls"), details).appendChild(control);
 
@@ -95,7 +108,7 @@
         if (!text.value.trim()) { return say("Write your answer first, then compare it with the model answer."); }
         save({ text: text.value, revealed: true });
       } else {
-        var chosen = inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
+        var chosen = inputs.filter(function (input) { return input.checked; }).map(value);
         if (!chosen.length) { return say(answer.length > 1 ? "Choose one or more answers first." : "Choose an answer first."); }
         save({ choice: chosen, correct: window.CourseScore.isCorrect(chosen, answer) });
       }
@@ -117,7 +130,8 @@
     // Draws the question from its saved record: a fresh question, or the result of the last attempt.
     function show() {
       var record = saved();
-      var chosen = (Array.isArray(record.choice) ? record.choice : []).filter(function (key) { return values.indexOf(key) >= 0; });
+      var choice = Array.isArray(record.choice) ? record.choice : [];
+      var chosen = values.filter(function (key) { return choice.indexOf(key) >= 0; });
       done = open ? !!record.revealed : answered(record) && chosen.length > 0;
       control.textContent = !done ? (open ? "Show the model answer" : "Check") : record.correct ? "Answer again" : "Try again";
       details.hidden = open || !done;
@@ -174,9 +188,15 @@
   }
 
   function setUpQuiz(quiz) {
-    var key = "quiz:" + quiz.getAttribute("data-quiz");
+    var key = "quiz:" + quiz.getAttribute("data-quiz"), learner = store.get("learner"), order = window.CourseOrder;
     var score = quiz.querySelector(".quiz-score");
-    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update); });
+    // The seed of the learner's option order, made the first time a quiz needs it. The instructor edition
+    // keeps the bank's order, as the answer key has it.
+    if (quiz.getAttribute("data-edition") === "instructor") { learner = {}; } else if (!order.isSeed(learner.seed)) {
+      learner.seed = order.newSeed();
+      store.set("learner", learner);
+    }
+    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update, learner.seed); });
     var ids = questions.map(function (question) { return question.id; });
     var resetButton = button("Reset this quiz", "quiz-reset", function () {
       if (!window.confirm("Clear your answers to this quiz?")) { return; }
