@@ -345,6 +345,28 @@ def test_answers_survive_reload_and_instant_navigation(page, bank, site, site_ur
     assert page.locator(".quiz-controls").count() == len(bank), "set up once per visit, not once per navigation"
 
 
+def test_an_answer_saved_under_an_older_key_is_marked_by_todays_key(page, bank):
+    # A bank's keys can move when its questions are rewritten; the stored verdict must not outlive them.
+    single = first(bank, "single")
+    right, wrong = keys(single, True)[0], keys(single, False)[0]
+    stale = {STORE: {single.id: {"choice": [wrong], "correct": True}},
+             f"quiz:{LESSON}-gone": {}}
+    stale[STORE]["no-longer-a-question"] = {"choice": ["a"], "correct": True}
+    page.add_init_script("if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); "
+                         f"localStorage.setItem('networking-course:v1', JSON.stringify({json.dumps(stale)})); }}")
+    open_lesson(page)
+    assert text_of(box(page, single).locator(".quiz-verdict")) == "Not quite."
+    assert score(page) == f"Your score: 0 of {len(bank)} correct (1 of {len(bank)} answered)."
+    saved = page.evaluate("JSON.parse(localStorage.getItem('networking-course:v1'))")
+    assert saved[STORE][single.id] == {"choice": [wrong], "correct": False}
+    page.evaluate(f"localStorage.setItem('networking-course:v1', JSON.stringify({{'{STORE}': {{'{single.id}': "
+                  f"{{choice: ['{right}'], correct: false}}}}}}))")
+    page.reload()
+    page.wait_for_selector(".quiz--ready")
+    assert text_of(box(page, single).locator(".quiz-verdict")) == "Correct."
+    assert score(page) == f"Your score: 1 of {len(bank)} correct (1 of {len(bank)} answered)."
+
+
 def test_export_reset_and_import_round_trip(page, bank, tmp_path):
     open_lesson(page)
     question = first(bank, "single")

@@ -83,11 +83,11 @@
     node.insertBefore(make("div", "quiz-controls"), details).appendChild(control);
 
     function saved() { var record = store.get(key)[id]; return store.isRecord(record) ? record : {}; }
-    function save(record) {
+    function save(record, quietly) {
       var answers = store.get(key);
       if (Object.keys(record).length) { answers[id] = record; } else { delete answers[id]; }
       store.set(key, answers);
-      changed();
+      if (!quietly) { changed(); }
     }
     function say(message) { result.className = "quiz-result"; result.textContent = message; }
     function copy(selector, into) {
@@ -133,6 +133,11 @@
       var choice = Array.isArray(record.choice) ? record.choice : [];
       var chosen = values.filter(function (key) { return choice.indexOf(key) >= 0; });
       done = open ? !!record.revealed : answered(record) && chosen.length > 0;
+      if (done && !open && record.correct !== window.CourseScore.isCorrect(chosen, answer)) {
+        // Saved before the answer key changed: the verdict follows today's key, and so does the score.
+        record = { choice: chosen, correct: !record.correct };
+        save(record, true);  // quietly: the quiz counts its score once every question is drawn
+      }
       control.textContent = !done ? (open ? "Show the model answer" : "Check") : record.correct ? "Answer again" : "Try again";
       details.hidden = open || !done;
       result.textContent = "";
