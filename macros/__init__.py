@@ -147,6 +147,12 @@ def on_pre_page_macros(env):
         env.markdown = strip_instructor_notes(env.markdown)
 
 
+def on_post_page_macros(env):
+    # Again after the macros ran: text a macro or a variable wrote can start a note too.
+    if env.variables.get("edition", "learner") != "instructor":
+        env.markdown = strip_instructor_notes(env.markdown)
+
+
 def on_post_build(env):
     """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
     the quiz bank for LMS import (instructor edition); the offline copy (every edition but itself)."""
