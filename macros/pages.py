@@ -114,6 +114,7 @@ def check(root, lessons_folder, folder="docs", jinja=None, extra=()):
     lessons (under lessons_folder) is checked with the lesson."""
     problems = []
     environment = Environment(**(jinja or {}))
+    environment.filters.update(dict.fromkeys(PLUGIN_FILTERS, str))  # stand-ins: only their names matter here
     known = set(COURSE_MACROS) | set(COURSE_VARIABLES) | set(PLUGIN_NAMES) | set(environment.globals) | set(extra)
     for shown, path in files(root, folder, problems):
         if not shown.endswith(MARKDOWN):
@@ -164,6 +165,13 @@ def check_template(environment, body, path, first_line, known, page_names=()):
             message = f"the template code does not parse: {message.rstrip('.')}; fix it, or {literal}"
         return [Problem(path, first_line + line - 1, message)]
     problems = []
+    for node in tree.find_all((nodes.Filter, nodes.Test)):
+        kind, defined = ("filter", environment.filters) if isinstance(node, nodes.Filter) else ("test", environment.tests)
+        if node.name not in defined:
+            problems.append(Problem(path, first_line + node.lineno - 1,
+                                    f"`{node.name}` is no Jinja {kind}; fix the name, or {literal}"))
+    if problems:  # finding the names compiles the page, which stops at the first unknown filter
+        return problems
     names = [node for node in tree.find_all(nodes.Name) if node.ctx == "load"]
     for name in sorted(meta.find_undeclared_variables(tree) - known):
         line = min((node.lineno for node in names if node.name == name), default=1)
@@ -171,12 +179,6 @@ def check_template(environment, body, path, first_line, known, page_names=()):
         hint = f"did you mean `{close[0]}`?" if close else "the README lists the macros a page can call"
         problems.append(Problem(path, first_line + line - 1,
                                 f"`{name}` is no macro or variable of the course; {hint} ({literal})"))
-    filters = set(environment.filters) | set(PLUGIN_FILTERS)
-    for node in tree.find_all((nodes.Filter, nodes.Test)):
-        kind, names_of_kind = ("filter", filters) if isinstance(node, nodes.Filter) else ("test", environment.tests)
-        if node.name not in names_of_kind:
-            problems.append(Problem(path, first_line + node.lineno - 1,
-                                    f"`{node.name}` is no Jinja {kind}; fix the name, or {literal}"))
     return problems
 
 
