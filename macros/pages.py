@@ -132,7 +132,10 @@ def check(root, lessons_folder, folder="docs", jinja=None, extra=()):
             body, body_line = text[match.end():], match.group(0).count("\n") + 1
         problems += check_text_fields(data, shown)
         if data.get("render_macros") is not False:
-            problems += check_template(environment, body, shown, body_line, known | set(data), set(extra) | set(data))
+            names = known | set(data), set(extra) | set(data)
+            problems += check_template(environment, body, shown, body_line, *names)
+            if isinstance(data.get("title"), str):  # mkdocs-macros renders a title's template code too
+                problems += check_template(environment, data["title"], shown, line_of(data, "title") + 1, *names)
     return problems
 
 

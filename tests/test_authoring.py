@@ -60,6 +60,7 @@ def mistakes(tmp_path_factory):
     name = insert_before(lessons / "networking-online.md", "## Motivation", "Ask {{ name }} about it.\n\n")
     unclosed = insert_before(lessons / "networking-career.md", "## Summary", "{% if edition == 'learner' %}\nOnly this.\n\n")
     stray = insert_before(lessons / "authentic-relationships.md", "## Summary", "Done.\n{% endif %}\n\n") + 1
+    titled = replace_line(docs / "worksheets/paper-quizzes.md", "title:", "title: Quizzes for {{ edtion }}")
     misspelt = insert_before(lessons / "what-networking-is.md", "## Summary", "{{ quizz() }}\n\n")
     filtered = insert_before(lessons / "introverts.md", "## Summary", "{{ 'quiet' | shout }}\n\n")
     unparsed = insert_before(docs / "index.md", "## What you will learn", "Hello {{ name }\n\n")
@@ -88,6 +89,8 @@ def mistakes(tmp_path_factory):
         f"the macros a page can call {raw}",
         f"docs/lessons/what-networking-is.md:{misspelt}: `quizz` is no macro or variable of the course; did you "
         f"mean `quiz`? {raw}",
+        f"docs/worksheets/paper-quizzes.md:{titled}: `edtion` is no macro or variable of the course; did you mean "
+        f"`edition`? {raw}",
         "docs/worksheets/again:1: is a symbolic link to .., a folder that holds the link itself, so the site would "
         "never end; delete it",
         "docs/worksheets/loop-a.md:1: is a symbolic link to loop-b.md, which leads back to itself; point it at a "
