@@ -132,10 +132,12 @@ def check(root, lessons_folder, folder="docs", jinja=None, extra=()):
             body, body_line = text[match.end():], match.group(0).count("\n") + 1
         problems += check_text_fields(data, shown)
         if data.get("render_macros") is not False:
-            names = known | set(data), set(extra) | set(data)
-            problems += check_template(environment, body, shown, body_line, *names)
+            # Front-matter keys are variables of their page.
+            names, suggestions = known | set(data), set(extra) | set(data)
+            problems += check_template(environment, body, shown, body_line, names, suggestions)
             if isinstance(data.get("title"), str):  # mkdocs-macros renders a title's template code too
-                problems += check_template(environment, data["title"], shown, line_of(data, "title") + 1, *names)
+                problems += check_template(environment, data["title"], shown, line_of(data, "title") + 1, names,
+                                           suggestions)
     return problems
 
 
@@ -159,7 +161,7 @@ def check_template(environment, body, path, first_line, known, page_names=()):
     try:
         tree = environment.parse(body)
     except TemplateSyntaxError as error:
-        line, message = error.lineno, error.message
+        line, message = error.lineno, error.message or str(error)
         if message.startswith("Unexpected end of template") and (block := unclosed_block(environment, body)):
             tag, line = block
             message = (f"`{environment.block_start_string} {tag} {environment.block_end_string}` is never closed; add "
@@ -195,7 +197,7 @@ def unclosed_block(environment, body):
         tag = tokens[index + 1][2]
         if tag == "set":
             end = next((i for i in range(index, len(tokens)) if tokens[i][1] == "block_end"), len(tokens))
-            if any(kind == "assign" for _, kind, _ in tokens[index:end]):
+            if any(token[1:] == ("operator", "=") for token in tokens[index:end]):
                 continue
         if tag in BLOCK_TAGS:
             stack.append((tag, line))

@@ -211,3 +211,21 @@ def test_the_names_a_page_may_use_are_the_names_a_build_defines():
     for marker in ("block_start_string", "variable_start_string", "comment_start_string", "comment_end_string"):
         assert getattr(ours, marker) == getattr(plugin.env, marker), marker
     assert ours.comment_start_string == "{##"
+
+
+@pytest.mark.parametrize("body,line,tag", [
+    ("a\n{% if edition %}\n{% set x = 1 %}\nb\n", 11, "if"),
+    ("{% set x %}\nb\n", 10, "set"),
+    ("{% for a in course %}\n{% if a %}{% endif %}\n", 10, "for"),
+    ("{% if edition %}\n{% for b in course %}\n{% endfor %}\n", 10, "if"),
+])
+def test_an_unclosed_block_is_named_at_its_opening_line(body, line, tag):
+    environment = pages.Environment(comment_start_string="{##", comment_end_string="##}")
+    assert [str(p) for p in pages.check_template(environment, body, "docs/x.md", 10, {"course", "edition"})] == [
+        f"docs/x.md:{line}: `{{% {tag} %}}` is never closed; add `{{% end{tag} %}}` where it should end"]
+
+
+def test_names_a_page_sets_itself_are_known():
+    environment = pages.Environment(comment_start_string="{##", comment_end_string="##}")
+    body = "{% set n = 1 %}{{ n }}\n{% for s in course %}{{ s }}{% endfor %}\n{# not a comment here #}\n{## one ##}\n"
+    assert pages.check_template(environment, body, "docs/x.md", 1, {"course"}) == []
