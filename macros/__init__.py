@@ -3,6 +3,7 @@
 The whole course is loaded and checked once per build in define_env, before any page renders,
 so a bad bank stops the build with `file:line` messages instead of a traceback or a broken page.
 """
+import html
 import json
 import logging
 import posixpath
@@ -10,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import assets, blocks, exports, plan_output, render, teaching
+from . import assets, blocks, exports, pages, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -26,7 +27,8 @@ def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
     order = lesson_order(env.conf.get("nav"))
     try:
-        course = load(root, order)
+        # The pages' template code is read with the Jinja settings this plugin has from mkdocs.yml.
+        course = load(root, order, (pages.jinja_options(env.config), tuple(env.conf["extra"])))
         plan = plans.load(root)
     except CourseError as error:
         for problem in error.problems:
@@ -150,6 +152,18 @@ def on_pre_page_macros(env):
     # hides the `objectives()` macro. The page it renders with is a copy, so drop such keys there only.
     page = env.variables["page"]
     page.meta = {key: value for key, value in page.meta.items() if key not in env.macros}
+    # The theme writes the description into <meta name="description" content="..."> as it is: a quote in it
+    # (`accepting "no"`) would end the attribute. Escaped on the page itself, after the copy above was made,
+    # so a page that shows {{ description }} still gets the text.
+    description = env.page.meta.get("description")
+    if isinstance(description, str):
+        env.page.meta["description"] = html.escape(description, quote=True)
+    if env.variables.get("edition", "learner") != "instructor":
+        env.markdown = strip_instructor_notes(env.markdown)
+
+
+def on_post_page_macros(env):
+    # Again after the macros ran: text a macro or a variable wrote can start a note too.
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
 

@@ -1,4 +1,4 @@
-"""`python -m macros.check`: check every lesson, quiz bank and the plan template, report every problem, exit 1 if any."""
+"""`python -m macros.check`: check every page, lesson, quiz bank and the plan template, report every problem, exit 1 if any."""
 import sys
 from pathlib import Path
 

@@ -8,7 +8,7 @@ import re
 import textwrap
 from html import escape
 
-from .editions import NOTE_START
+from .editions import indent_of, note_indent
 from .lessons import FENCE, HEADING
 from .problems import Problem
 from .render import block, inline
@@ -98,7 +98,7 @@ def notes(lesson):
     found, section, fenced, current = [], lesson.title, False, None
     for line in lesson.body.splitlines():
         if current is not None:
-            if not line.strip() or len(line) - len(line.lstrip()) > current[0]:
+            if not line.strip() or indent_of(line) > current[0]:
                 current[2].append(line)
                 continue
             found.append(current)
@@ -107,8 +107,8 @@ def notes(lesson):
             fenced = not fenced
         elif not fenced and (heading := HEADING.match(line)) and len(heading.group(1)) in (2, 3):
             section = heading.group(2)
-        elif not fenced and (start := NOTE_START.match(line)):
-            current = (len(start.group(1)), section, [])
+        elif not fenced and (indent := note_indent(line)) is not None:
+            current = (indent, section, [])
     if current is not None:
         found.append(current)
     return [(title, textwrap.dedent("\n".join(lines)).strip("\n")) for _, title, lines in found]

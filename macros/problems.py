@@ -20,5 +20,5 @@ class CourseError(Exception):
     """Raised with every problem found, so an author fixes them in one pass."""
 
     def __init__(self, problems):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a problem two checks find is reported once
         super().__init__("\n".join(str(p) for p in self.problems))
