@@ -77,7 +77,8 @@ def _feedback(question):
         verdict = "Right" if key in question.keyed else "Not quite"
         label = f"{escape(_choice_label(key))}." if question.type == "true-false" else _letter(key)
         items.append(f'<li data-option="{name}" data-correct="{str(key in question.keyed).lower()}">'
-                     f'<strong>{label} {verdict}:</strong> {inline(question.feedback[key])}</li>')
+                     f'<strong>{label} <span class="quiz-feedback-verdict">{verdict}:</span></strong> '
+                     f'{inline(question.feedback[key])}</li>')
     return f'<ul class="quiz-feedback">{"".join(items)}</ul>'
 
 
@@ -114,8 +115,10 @@ def quiz(bank, questions=None, edition="learner"):
     items = "\n".join(question_html(q, bank.lesson, i, total) for i, q in enumerate(questions, start=1))
     return (f'<section class="quiz" data-quiz="{escape(bank.lesson)}" data-edition="{escape(edition)}" '
             f'aria-label="Quiz: {total} questions">\n'
+            # The running score, at the top and again at the end; only the top one is announced.
+            '<p class="quiz-score" role="status" aria-live="polite" hidden></p>\n'
             f"{items}\n"
-            '<p class="quiz-score" role="status" aria-live="polite" hidden></p>\n</section>')
+            '<p class="quiz-score quiz-score--end" hidden></p>\n</section>')
 
 
 def course_overview(course, url_of):

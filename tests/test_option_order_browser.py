@@ -11,8 +11,8 @@ import pytest
 
 from conftest import ROOT, checked_page
 from test_quiz_browser import (LESSON, LESSON_PAGE, STORE, answer_everything_right, assert_feedback_shown, box,
-                               choose_and_check, keys, letters, open_lesson, score, serve_sitemap_for_localhost,
-                               shown, text_of)
+                               assert_result_reads, choose_and_check, keys, letters, open_lesson, score,
+                               serve_sitemap_for_localhost, shown, tally, text_of)
 
 SEED = "k3x9q2mz7hw4"  # a seed whose orders differ from the bank's for most questions of the lesson
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -167,6 +167,7 @@ def test_shuffled_options_are_answered_and_kept_by_key(page, bank):
     box(page, question).locator(".quiz-options label").nth(order.index(wrong)).click()
     box(page, question).get_by_role("button", name="Check", exact=True).click()
     assert text_of(box(page, question).locator(".quiz-verdict")) == "Not quite."
+    assert_result_reads(page, question, [wrong], "Not quite.")
     assert_feedback_shown(page, question, [wrong])
     assert page.evaluate(f"CourseStore.get('{STORE}')['{question.id}']") == {"choice": [wrong], "correct": False}
     assert box(page, question).locator(".quiz-wrong input").get_attribute("value") == wrong
@@ -181,7 +182,7 @@ def test_shuffled_options_are_answered_and_kept_by_key(page, bank):
     assert text_of(box(page, multiple).locator(".quiz-verdict")) == "Correct."
     assert_feedback_shown(page, multiple, keys(multiple, True))
     assert page.evaluate(f"CourseStore.get('{STORE}')['{multiple.id}'].choice.sort()") == sorted(keys(multiple, True))
-    assert score(page) == f"Your score: 2 of {len(bank)} correct (2 of {len(bank)} answered)."
+    assert score(page) == tally(2, 2, len(bank))
 
     page.reload()
     page.wait_for_selector(".quiz--ready")
@@ -192,7 +193,7 @@ def test_shuffled_options_are_answered_and_kept_by_key(page, bank):
 def test_a_learner_with_a_shuffled_order_completes_the_lesson(page, bank):
     with_seed(page, SEED)
     answer_everything_right(page, bank)
-    assert score(page) == f"Your score: {len(bank)} of {len(bank)} correct."
+    assert score(page) == tally(len(bank), len(bank), len(bank))
     assert page.locator(f'a.md-nav__link[href$="{LESSON}/"] .course-done, a.md-nav__link[href="./"] .course-done').count()
     page.goto("progress/")
     row = page.locator(f'tr[data-quiz="{LESSON}"]')

@@ -57,7 +57,14 @@ def box(page, question):
 
 
 def score(page):
-    return text_of(page.locator(".quiz-score"))
+    """The running score, as the top of the quiz says it; the one at its end must say the same."""
+    top, end = (text_of(page.locator(".quiz-score").nth(index)) for index in (0, 1))
+    assert top == end, f"the score at the top says {top!r}, the one at the end {end!r}"
+    return top
+
+
+def tally(answered, right, total):
+    return f"{answered} of {total} answered, {right} right"
 
 
 def shown(page, question):
@@ -92,6 +99,14 @@ def answer_everything_right(page, bank):
             choose_and_check(page, question, keys(question, True))
 
 
+def feedback_line(page, question, key):
+    """One chosen option's feedback as the result shows it: its letter (True or False) and the bank's feedback,
+    with no verdict of its own (the result has said "Correct." or "Not quite." once)."""
+    bank_key = next(k for k, _ in question.choices if str(k).lower() == key)
+    label = f"{bank_key}." if question.type == "true-false" else letter(page, question, key)
+    return f"{label} {plain(question.feedback[bank_key])}"
+
+
 def assert_feedback_shown(page, question, chosen):
     """The result shows the bank's feedback for exactly the chosen options, in the order shown and under
     the letters shown, and the explanation."""
@@ -99,14 +114,17 @@ def assert_feedback_shown(page, question, chosen):
     items = result.locator("li[data-option]")
     assert [items.nth(i).get_attribute("data-option") for i in range(items.count())] == [
         key for key in shown(page, question) if key in chosen]
-    for key, _ in question.choices:
-        if str(key).lower() in chosen:
-            item = text_of(result.locator(f'li[data-option="{str(key).lower()}"]'))
-            assert plain(question.feedback[key]) in item
-            label = f"{key}." if question.type == "true-false" else letter(page, question, key)
-            assert item.startswith(label + " "), item
+    for key in chosen:
+        assert text_of(result.locator(f'li[data-option="{key}"]')) == feedback_line(page, question, key)
     if question.explanation:
         assert plain(question.explanation) in text_of(result)
+
+
+def assert_result_reads(page, question, chosen, verdict):
+    """The whole result, read once: the verdict, the feedback for each choice in the order shown, the explanation."""
+    lines = [verdict] + [feedback_line(page, question, key) for key in shown(page, question) if key in chosen]
+    lines += [plain(question.explanation)] if question.explanation else []
+    assert text_of(box(page, question).locator(".quiz-result")) == " ".join(lines)
 
 
 def tab_to(page, selector, limit=40):
@@ -128,27 +146,33 @@ def test_a_wrong_then_a_right_answer_by_mouse(page, bank):
     wrong, right = keys(question, False)[0], keys(question, True)
     open_lesson(page)
     assert not box(page, question).locator(".quiz-answer").is_visible(), "the answer stays hidden until an attempt"
-    assert score(page) == f"Your score: 0 of {len(bank)} correct (0 of {len(bank)} answered)."
+    assert score(page) == tally(0, 0, len(bank))
     box(page, question).get_by_role("button", name="Check", exact=True).click()
     assert text_of(box(page, question).locator(".quiz-result")) == "Choose an answer first."
 
     choose_and_check(page, question, [wrong])
     result = box(page, question).locator(".quiz-result")
-    assert text_of(result).startswith("Not quite.")
+    assert_result_reads(page, question, [wrong], "Not quite.")
+    assert text_of(result).count("Not quite") == 1, "the verdict is said once"
     assert_feedback_shown(page, question, [wrong])
     assert box(page, question).locator(f'input[value="{wrong}"]').is_disabled()
-    assert score(page) == f"Your score: 0 of {len(bank)} correct (1 of {len(bank)} answered)."
-    assert box(page, question).locator(".quiz-answer").is_visible(), "after an attempt the full answer may be opened"
+    assert score(page) == tally(1, 0, len(bank))
+    assert box(page, question).locator(".quiz-answer").is_visible(), "after a wrong attempt the full answer may be opened"
 
     box(page, question).get_by_role("button", name="Try again").click()
     assert text_of(result) == ""
     assert not box(page, question).locator("input:checked").count()
     choose_and_check(page, question, right)
-    assert text_of(result).startswith("Correct.")
+    assert_result_reads(page, question, right, "Correct.")
     assert_feedback_shown(page, question, right)
-    assert score(page) == f"Your score: 1 of {len(bank)} correct (1 of {len(bank)} answered)."
+    assert not box(page, question).locator(".quiz-answer").is_visible(), "after a right answer nothing is left to show"
+    assert score(page) == tally(1, 1, len(bank))
     assert page.locator(".quiz-result[role=status]").count() == len(bank), "every result is a live region"
-    assert page.locator(".quiz-score[role=status]").is_visible()
+    # The running score heads the quiz and is announced politely; the copy at its end is not announced twice.
+    live = page.locator(".quiz-score[role=status][aria-live=polite]")
+    assert live.count() == 1 and live.is_visible()
+    assert live.bounding_box()["y"] < page.locator(".quiz-question").first.bounding_box()["y"]
+    assert page.locator(".quiz-score").nth(1).get_attribute("aria-live") is None
 
 
 def test_multiple_choice_says_how_many_were_right(page, bank):
@@ -157,11 +181,31 @@ def test_multiple_choice_says_how_many_were_right(page, bank):
     open_lesson(page)
     choose_and_check(page, question, [right[0], wrong[0]])
     verdict = text_of(box(page, question).locator(".quiz-verdict"))
-    assert verdict == f"Not quite. You chose 1 of the {len(right)} right answers and 1 answer that is not right."
+    hit, miss = letter(page, question, right[0])[0], letter(page, question, wrong[0])[0]
+    assert verdict == (f"Not quite. You chose 1 of the {len(right)} right answers ({hit}) "
+                       f"and 1 answer that is not right ({miss}).")
+    assert_result_reads(page, question, [right[0], wrong[0]], verdict)
     assert_feedback_shown(page, question, sorted([right[0], wrong[0]]))
     box(page, question).get_by_role("button", name="Try again").click()
     choose_and_check(page, question, right)
     assert text_of(box(page, question).locator(".quiz-verdict")) == "Correct."
+    assert_result_reads(page, question, right, "Correct.")
+    assert not box(page, question).locator(".quiz-answer").is_visible()
+
+
+def test_multiple_choice_with_one_right_answer_names_it(page, bank):
+    question = next(q for q in bank if q.type == "multiple" and len(q.keyed) == 1)
+    (right,), wrong = keys(question, True), keys(question, False)
+    open_lesson(page)
+    choose_and_check(page, question, [right, wrong[0]])
+    hit, miss = letter(page, question, right)[0], letter(page, question, wrong[0])[0]
+    verdict = f"Not quite. You chose the right answer ({hit}) and 1 answer that is not right ({miss})."
+    assert_result_reads(page, question, [right, wrong[0]], verdict)
+    box(page, question).get_by_role("button", name="Try again").click()
+    choose_and_check(page, question, wrong[:2])
+    misses = ", ".join(letter(page, question, key)[0] for key in shown(page, question) if key in wrong[:2])
+    assert_result_reads(page, question, wrong[:2], f"Not quite. You chose 2 answers that are not right ({misses}) "
+                                                   "and not the right one.")
 
 
 def test_some_of_the_right_answers_is_not_enough(page, bank):
@@ -171,9 +215,10 @@ def test_some_of_the_right_answers_is_not_enough(page, bank):
     for count in range(1, len(right)):
         choose_and_check(page, question, right[:count])
         verdict = text_of(box(page, question).locator(".quiz-verdict"))
-        assert verdict == f"Not quite. You chose {count} of the {len(right)} right answers."
+        chosen = ", ".join(letter(page, question, key)[0] for key in shown(page, question) if key in right[:count])
+        assert verdict == f"Not quite. You chose {count} of the {len(right)} right answers ({chosen})."
         assert page.evaluate(f"CourseStore.get('{STORE}')['{question.id}']") == {"choice": right[:count], "correct": False}
-        assert score(page) == f"Your score: 0 of {len(bank)} correct (1 of {len(bank)} answered)."
+        assert score(page) == tally(1, 0, len(bank))
         assert_feedback_shown(page, question, right[:count])
         box(page, question).get_by_role("button", name="Try again").click()
 
@@ -205,13 +250,13 @@ def test_reset_this_quiz_clears_every_question_the_first_included(page, bank):
     assert page.evaluate(f"CourseStore.get('{STORE}')") == answers, "cancelling the reset keeps every answer"
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Reset this quiz").click()
-    assert text_of(page.locator(".quiz-score")) == "Your answers to this quiz were cleared."
+    assert score(page) == f"Your answers to this quiz were cleared. {tally(0, 0, len(bank))}"
     assert_cleared(page, bank)
     assert page.evaluate("document.activeElement.closest('.quiz-question')?.dataset.qid") == bank[0].id
     page.reload()
     page.wait_for_selector(".quiz--ready")
     assert_cleared(page, bank)
-    assert score(page) == f"Your score: 0 of {len(bank)} correct (0 of {len(bank)} answered)."
+    assert score(page) == tally(0, 0, len(bank))
 
 
 def test_true_false_feedback_comes_from_the_bank(page, bank):
@@ -219,6 +264,7 @@ def test_true_false_feedback_comes_from_the_bank(page, bank):
     open_lesson(page)
     wrong = keys(question, False)
     choose_and_check(page, question, wrong)
+    assert_result_reads(page, question, wrong, "Not quite.")
     assert_feedback_shown(page, question, wrong)
 
 
@@ -273,7 +319,7 @@ def test_every_quiz_can_be_taken_with_the_keyboard_alone(page, bank):
     assert_focus_visible(page)
     page.keyboard.press("Enter")
     assert box(page, opened).get_by_role("button", name="Yes, it did").get_attribute("aria-pressed") == "true"
-    assert score(page) == f"Your score: 3 of {len(bank)} correct (3 of {len(bank)} answered)."
+    assert score(page) == tally(3, 3, len(bank))
 
 
 def test_an_open_question_needs_an_answer_before_the_model_answer(page, bank):
@@ -288,7 +334,7 @@ def test_an_open_question_needs_an_answer_before_the_model_answer(page, bank):
     node.get_by_role("button", name="Not yet").click()
     assert page.evaluate(f"CourseStore.get('{STORE}')['{question.id}']") == {
         "text": "Meetup; meet three people.", "revealed": True, "correct": False}
-    assert score(page).startswith(f"Your score: 0 of {len(bank)} correct (1 of")
+    assert score(page) == tally(1, 0, len(bank))
     node.get_by_role("button", name="Try again").click()
     assert node.locator("textarea").input_value() == "Meetup; meet three people.", "retrying keeps what was written"
     assert node.locator("textarea").get_attribute("readonly") is None
@@ -297,7 +343,7 @@ def test_an_open_question_needs_an_answer_before_the_model_answer(page, bank):
 def test_a_whole_quiz_right_completes_the_lesson(page, bank):
     open_lesson(page)
     answer_everything_right(page, bank)
-    assert score(page) == f"Your score: {len(bank)} of {len(bank)} correct."
+    assert score(page) == tally(len(bank), len(bank), len(bank))
     nav = page.locator(f'a.md-nav__link[href$="{LESSON}/"] .course-done, a.md-nav__link[href="./"] .course-done')
     assert nav.count() >= 1 and "(completed)" in nav.first.text_content()
     page.goto("progress/")
@@ -323,7 +369,7 @@ def test_answers_survive_reload_and_instant_navigation(page, bank, site, site_ur
     open_lesson(page)
     choose_and_check(page, single, [wrong])
     box(page, opened).locator("textarea").fill("Half-written thought")
-    expected = f"Your score: 0 of {len(bank)} correct (1 of {len(bank)} answered)."
+    expected = tally(1, 0, len(bank))
 
     def assert_restored():
         page.wait_for_selector(".quiz--ready")
@@ -356,7 +402,7 @@ def test_an_answer_saved_under_an_older_key_is_marked_by_todays_key(page, bank):
                          f"localStorage.setItem('networking-course:v1', JSON.stringify({json.dumps(stale)})); }}")
     open_lesson(page)
     assert text_of(box(page, single).locator(".quiz-verdict")) == "Not quite."
-    assert score(page) == f"Your score: 0 of {len(bank)} correct (1 of {len(bank)} answered)."
+    assert score(page) == tally(1, 0, len(bank))
     saved = page.evaluate("JSON.parse(localStorage.getItem('networking-course:v1'))")
     assert saved[STORE][single.id] == {"choice": [wrong], "correct": False}
     page.evaluate(f"localStorage.setItem('networking-course:v1', JSON.stringify({{'{STORE}': {{'{single.id}': "
@@ -364,7 +410,7 @@ def test_an_answer_saved_under_an_older_key_is_marked_by_todays_key(page, bank):
     page.reload()
     page.wait_for_selector(".quiz--ready")
     assert text_of(box(page, single).locator(".quiz-verdict")) == "Correct."
-    assert score(page) == f"Your score: 1 of {len(bank)} correct (1 of {len(bank)} answered)."
+    assert score(page) == tally(1, 1, len(bank))
 
 
 def test_export_reset_and_import_round_trip(page, bank, tmp_path):
@@ -446,7 +492,7 @@ def test_blocked_storage_still_works_quietly(page, bank):
     question = first(bank, "single")
     choose_and_check(page, question, keys(question, True))
     assert text_of(box(page, question).locator(".quiz-verdict")) == "Correct."
-    assert score(page).startswith(f"Your score: 1 of {len(bank)} correct")
+    assert score(page) == tally(1, 1, len(bank))
     page.goto("progress/")
     assert text_of(page.locator(".progress-summary")).startswith("You have completed 0 of")
     with page.expect_download():
@@ -458,7 +504,7 @@ def test_corrupted_storage_is_ignored_and_overwritten(page, bank):
     page.goto("progress/")
     page.evaluate("localStorage.setItem(CourseStore.KEY, '{not json')")
     open_lesson(page)
-    assert score(page) == f"Your score: 0 of {len(bank)} correct (0 of {len(bank)} answered)."
+    assert score(page) == tally(0, 0, len(bank))
     garbage = {STORE: {bank[0].id: "yes", bank[1].id: {"choice": '"]bad', "correct": "maybe"},
                        bank[2].id: {"choice": ['"]', 7], "correct": True}}, "plan": 5, "quiz:nope": []}
     page.evaluate("data => localStorage.setItem(CourseStore.KEY, JSON.stringify(data))", garbage)
@@ -469,6 +515,34 @@ def test_corrupted_storage_is_ignored_and_overwritten(page, bank):
     assert page.evaluate(f"CourseStore.get('{STORE}')['{question.id}']['correct']") is True
     page.goto("progress/")
     assert page.locator(".progress-summary").is_visible()
+
+
+def test_nothing_floats_over_the_quiz_text(page, bank):
+    # Scrolling down and back up is when a floating "Back to top" button would come out, over the text.
+    open_lesson(page)
+    question = box(page, bank[len(bank) // 2])
+    page.mouse.move(640, 450)
+    for _ in range(3):
+        question.scroll_into_view_if_needed()
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(150)
+        for _ in range(6):
+            page.mouse.wheel(0, -200)
+            page.wait_for_timeout(60)
+    header = page.locator(".md-header").bounding_box()["height"]
+    prompt = question.locator(".quiz-prompt")
+    page.evaluate("([node, top]) => window.scrollBy(0, node.getBoundingClientRect().top - top)",
+                  [prompt.element_handle(), header])
+    page.mouse.wheel(0, -30)  # the last move is up, as a reader going back to a question does
+    page.wait_for_timeout(400)
+    area = prompt.bounding_box()
+    assert header < area["y"] < header + 60, "the prompt sits just below the header"
+    for fraction in (0.1, 0.3, 0.5, 0.7, 0.9):
+        for y in (area["y"] + 4, area["y"] + 20, area["y"] + 36):
+            x = area["x"] + area["width"] * fraction
+            on_top = page.evaluate("([x, y]) => { const node = document.elementFromPoint(x, y); "
+                                   "return node.closest('.quiz-question') ? '' : node.outerHTML.slice(0, 120); }", [x, y])
+            assert on_top == "", f"at ({x:.0f}, {y:.0f}) this covers the question: {on_top}"
 
 
 def test_narrow_screen_reduced_motion(page, bank):

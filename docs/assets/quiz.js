@@ -90,6 +90,13 @@
       if (!quietly) { changed(); }
     }
     function say(message) { result.className = "quiz-result"; result.textContent = message; }
+    // " (a, c)": the letters the learner is shown for these option keys, in the order shown.
+    function letters(keys) {
+      var shown = all("input", node).filter(function (input) { return keys.indexOf(input.value) >= 0; });
+      return shown.length ? " (" + shown.map(function (input) {
+        return input.closest("label").querySelector(".quiz-option-key").textContent.replace(".", "");
+      }).join(", ") + ")" : "";
+    }
     function copy(selector, into) {
       var found = details.querySelector(selector);
       if (found) { into.appendChild(found.cloneNode(true)); }
@@ -139,7 +146,8 @@
         save(record, true);  // quietly: the quiz counts its score once every question is drawn
       }
       control.textContent = !done ? (open ? "Show the model answer" : "Check") : record.correct ? "Answer again" : "Try again";
-      details.hidden = open || !done;
+      // The full answer is offered after a wrong attempt only: after a right one the feedback has said it all.
+      details.hidden = open || !done || record.correct;
       result.textContent = "";
       result.className = "quiz-result";
       inputs.forEach(function (input) {
@@ -157,16 +165,24 @@
         verdict.textContent = "Compare your answer with the model answer.";
         copy(".quiz-model-answer", result);
       } else {
-        var hits = chosen.filter(function (key) { return answer.indexOf(key) >= 0; }).length;
-        var misses = chosen.length - hits;
+        var hits = chosen.filter(function (key) { return answer.indexOf(key) >= 0; });
+        var misses = chosen.filter(function (key) { return answer.indexOf(key) < 0; });
         result.className += record.correct ? " quiz-result--right" : " quiz-result--wrong";
         verdict.appendChild(make("strong", "", record.correct ? "Correct." : "Not quite."));
-        if (!record.correct && answer.length > 1) {
-          verdict.appendChild(document.createTextNode(" You chose " + hits + " of the " + answer.length +
-            " right answers" + (misses ? " and " + plural(misses, "answer") + " that " + (misses > 1 ? "are" : "is") + " not right." : ".")));
+        if (!record.correct && type === "multiple") {
+          // Which choices were right, by the letters shown: the feedback below then needs no verdict of its own.
+          var right = answer.length === 1 ? "the right answer" : hits.length + " of the " + answer.length + " right answers";
+          var parts = hits.length ? [right + letters(hits)] : [];
+          if (misses.length) {
+            parts.push(plural(misses.length, "answer") + " that " + (misses.length > 1 ? "are" : "is") + " not right" + letters(misses));
+          }
+          if (!hits.length) { parts.push(answer.length === 1 ? "not the right one" : "none of the " + answer.length + " right answers"); }
+          verdict.appendChild(document.createTextNode(" You chose " + parts.join(" and ") + "."));
         }
+        // The feedback for each choice, without the "Right:" or "Not quite:" that the details give each option.
         var list = result.appendChild(make("ul", "quiz-feedback"));
         chosen.forEach(function (key) { copy('[data-option="' + key + '"]', list); });
+        all(".quiz-feedback-verdict", list).forEach(function (word) { word.remove(); });
       }
       copy(".quiz-explanation", result);
       if (open) {
@@ -194,7 +210,7 @@
 
   function setUpQuiz(quiz) {
     var key = "quiz:" + quiz.getAttribute("data-quiz"), learner = store.get("learner"), order = window.CourseOrder;
-    var score = quiz.querySelector(".quiz-score");
+    var scores = all(".quiz-score", quiz);  // at the top (announced) and at the end, always the same
     // The seed of the learner's option order, made the first time a quiz needs it. The instructor edition
     // keeps the bank's order, as the answer key has it.
     if (quiz.getAttribute("data-edition") === "instructor") { learner = {}; } else if (!order.isSeed(learner.seed)) {
@@ -206,20 +222,24 @@
     var resetButton = button("Reset this quiz", "quiz-reset", function () {
       if (!window.confirm("Clear your answers to this quiz?")) { return; }
       questions.forEach(function (question) { question.reset(); });
-      score.textContent = "Your answers to this quiz were cleared.";
+      say("Your answers to this quiz were cleared. " + summary());
       questions[0].focus();
     });
     quiz.classList.add("quiz--ready");
     quiz.appendChild(resetButton);
-    function update() {
+    function summary() {
       var count = tally(key.slice(5), ids);
-      var text = "Your score: " + count.correct + " of " + count.total + " correct" +
-        (count.answered < count.total ? " (" + count.answered + " of " + count.total + " answered)." : ".");
-      if (score.textContent !== text) { score.textContent = text; }
+      return count.answered + " of " + count.total + " answered, " + count.correct + " right";
+    }
+    function say(text) {
+      scores.forEach(function (score) { if (score.textContent !== text) { score.textContent = text; } });
+    }
+    function update() {
+      say(summary());
       markNavigation();
     }
     update();
-    score.hidden = false;
+    scores.forEach(function (score) { score.hidden = false; });
   }
 
   function setUpProgress(root) {
