@@ -288,8 +288,10 @@ BLACKBOARD_TYPES = {"single": "MC", "multiple": "MA", "true-false": "TF", "open"
 
 def blackboard_field(html):
     """A field as Blackboard reads it: HTML on one line, without tabs (a tab or a line break would end
-    the field or the question). In HTML a line break and a space mean the same."""
-    return re.sub(r"[\t\r\n\f\v\x85\u2028\u2029]+", " ", XML_INVALID.sub("", html)).strip()
+    the field or the question). In HTML a line break and a space mean the same. Characters beyond ASCII
+    are written as HTML character references, so the text arrives whatever encoding the upload is read in."""
+    html = re.sub(r"[\t\r\n\f\v\x85\u2028\u2029]+", " ", XML_INVALID.sub("", html)).strip()
+    return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 def _blackboard_question(question):

@@ -397,8 +397,9 @@ def read_blackboard(text):
 
 
 def one_line(html):
-    """HTML with every run of whitespace as one space: what the browser shows either way."""
-    return " ".join(exports.XML_INVALID.sub("", html).split())
+    """HTML with every run of whitespace as one space (what the browser shows either way), in ASCII with
+    character references."""
+    return " ".join(exports.XML_INVALID.sub("", html).split()).encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 def check_blackboard_line(fields, q):
@@ -416,6 +417,7 @@ def check_blackboard_line(fields, q):
 
 
 def check_blackboard(text, course, slugs):
+    assert text.isascii()
     lines = read_blackboard(text)
     expected = [q for slug in slugs for q in course.banks[slug].questions]
     assert len(lines) == len(expected)
@@ -446,6 +448,9 @@ def test_hostile_text_survives_blackboard():
     text = exports.blackboard(course)
     check_blackboard(text, course, ["hostile"])
     assert "<script" not in text and "&lt;script&gt;" in text
+    # Read as HTML, the character references give the text back.
+    unicode_line = next(line for line in text.split("\n") if "Unicode" in line).split("\t")[1]
+    assert text_of(unicode_line) == "Prompt: Unicode: naïve café, ✓, 日本語"
 
 
 # ---- In the built editions ----------------------------------------------------------------------
