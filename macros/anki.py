@@ -55,7 +55,8 @@ def guid(question, lesson):
 
 
 def choices_html(question):
-    """The options in bank order, each with its key as on the site; nothing for a discussion question."""
+    """The options in bank order, each with its key as on the site; for true-false and discussion
+    questions, what to do instead."""
     if question.type == "open":
         return '<p class="hint">Discussion question: answer in your own words, then compare with the model answer.</p>'
     if question.type == "true-false":
@@ -77,7 +78,8 @@ def deck(course, course_name="Course"):
     note_type = model(course_name)
     result = genanki.Deck(DECK_ID, course_name)
     for lesson in course.lessons.values():
-        for question in course.banks[lesson.slug].questions if lesson.slug in course.banks else []:
+        bank = course.banks.get(lesson.slug)
+        for question in bank.questions if bank else []:
             result.add_note(genanki.Note(model=note_type, fields=fields(question, lesson), tags=tags(question, lesson),
                                          guid=guid(question, lesson)))
     return result
