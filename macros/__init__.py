@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import assets, blocks, exports, pages, plan_output, render, teaching
+from . import anki, assets, blocks, exports, pages, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -99,8 +99,17 @@ def define_env(env):
 
     @env.macro
     def lms_downloads():
-        """Links to the quiz bank as Moodle XML and GIFT, per lesson and for the whole course (instructor edition)."""
+        """Links to the quiz bank as Moodle XML, GIFT, Canvas QTI and Blackboard files, per lesson and for the
+        whole course (instructor edition)."""
         return exports.downloads_html(course, from_page(exports.DOWNLOADS_DIR))
+
+    @env.macro
+    def anki_download():
+        """The link to the whole quiz bank as an Anki deck (every edition writes it)."""
+        folder, name = posixpath.split(anki.DECK)
+        count = sum(len(bank.questions) for bank in course.banks.values())
+        return (f'<p><a class="md-button" href="{from_page(folder)}/{name}" download>'
+                f"Download the Anki deck ({count} questions, .apkg)</a></p>")
 
     @env.macro
     def offline_download():
@@ -170,7 +179,8 @@ def on_post_page_macros(env):
 
 def on_post_build(env):
     """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
-    the quiz bank for LMS import (instructor edition); the offline copy (every edition but itself)."""
+    the quiz bank as an Anki deck; the quiz bank for LMS import (instructor edition); the offline copy
+    (every edition but itself)."""
     from mkdocs.exceptions import PluginError
 
     from . import offline
@@ -179,9 +189,11 @@ def on_post_build(env):
     for target, sources in env.variables.get("asset_bundles", {}).items():
         (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
+    # The deck and the LMS category carry the course's name, without the edition's "(instructor edition)".
+    course_name = env.conf["site_name"].split(" (")[0]
+    anki.write(env.variables["course"], site_dir, course_name)
     if env.variables.get("edition") == "instructor":
-        # The LMS category is the course's name, without the edition's "(instructor edition)".
-        exports.write(env.variables["course"], site_dir, env.conf["site_name"].split(" (")[0])
+        exports.write(env.variables["course"], site_dir, course_name)
     root = Path(env.conf.config_file_path).resolve().parent
     try:
         if env.conf["extra"].get("offline"):
