@@ -86,8 +86,9 @@ def check_note(note, q, lesson):
     if q.type == "true-false":
         assert answer == f"Answer: {label(q.answer)}"
     else:
-        assert answer == ("Answers: " if q.type == "multiple" else "Answer: ") + "; ".join(
-            f"{key}. {text_of(clean(render.inline(q.options[key])))}" for key in keys)
+        # A multiple-choice key is a list under its heading: "Answers:" then one item per key.
+        items = [f"{key}. {text_of(clean(render.inline(q.options[key])))}" for key in keys]
+        assert answer == ("Answers:" + "".join(items) if q.type == "multiple" else "Answer: " + items[0])
     parser = Feedback()
     parser.feed(fields["Feedback"])
     assert parser.items == {str(key).lower(): f"{label(key)}. {'Right' if key in q.keyed else 'Not quite'}: "
@@ -121,7 +122,7 @@ def test_known_question_exactly(tmp_path):
     course = make_course(["plain text"] * 4)
     notes = read_deck(anki.write(course, tmp_path, NAME), tmp_path)["notes"]
     fields = [dict(zip(anki.FIELDS, note["fields"])) for note in notes]
-    assert [text_of(f["Answer"]) for f in fields] == ["Answer: b. plain text (b)", "Answers: a. plain text (a); c. plain text (c)",
+    assert [text_of(f["Answer"]) for f in fields] == ["Answer: b. plain text (b)", "Answers:a. plain text (a)c. plain text (c)",
                                                      "Answer: False", "Model answer:Model: plain text"]
     assert notes[0]["tags"] == ["hostile", "hostile::x"]
     assert notes[0]["guid"] == genanki.guid_for("hostile", "q0")
