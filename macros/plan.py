@@ -22,7 +22,6 @@ LINES = (1, 10)  # docs/assets/plan.css has a rule for each number of lines
 # A first week from 2000 to 2099: four-digit years that calendars read, and a plan that ends before 2101.
 FIRST_WEEK = ("2000-01-01", "2099-12-31")
 # `limits:` of the plan: the most characters a learner can write in each box of the form.
-LIMIT_KINDS = ("questions", "months")
 LIMIT_RANGE = (100, 20000)
 FIELDS = {
     "plan": ("title", "intro", "questions", "habit", "actions", "months", "review", "limits"),
@@ -31,6 +30,7 @@ FIELDS = {
     "action": ("id", "label", "hint"),
     "month": ("focus", "tip", "counts"),
     "review": ("label", "hint", "minutes", "questions"),
+    "limits": ("questions", "months"),
 }
 OPTIONAL = {"hint", "tip", "lines"}
 # Form field names the page uses for the habit and the months; a question id must not clash with them.
@@ -221,14 +221,8 @@ def parse(text, path=PLAN_FILE):
 
     limits = {}
     raw = data.get("limits")
-    if isinstance(raw, dict):
-        for key in raw:
-            if key not in LIMIT_KINDS:
-                report(raw, key, f"unknown field '{key}' in `limits:`; the fields are: {', '.join(LIMIT_KINDS)}")
-        for key in LIMIT_KINDS:
-            if key not in raw:
-                report(data, "limits", f"`limits:` has no `{key}:`; add the most characters a learner may write, like `{key}: 1000`")
-            limits[key] = number(raw, key, *LIMIT_RANGE)
+    if fields(raw, "limits", "in `limits:`"):
+        limits = {key: number(raw, key, *LIMIT_RANGE) for key in FIELDS["limits"]}
     elif "limits" in data:
         report(data, "limits", "`limits:` must be a mapping with questions and months, each a number of characters")
 

@@ -303,7 +303,7 @@ def line_of(text, needle):
     ("  questions: 2000", "  questions: 50", "  questions: 50", "`questions:` must be a whole number from 100 to 20000"),
     ("  months: 1000 ", "  months: 100000 ", "  months: 100000", "`months:` must be a whole number from 100 to 20000"),
     ("  months: 1000 ", "  month: 1000 ", "  month: 1000", "unknown field 'month' in `limits:`"),
-    ("  months: 1000 ", "  month: 1000 ", "limits:\n", "`limits:` has no `months:`"),
+    ("  months: 1000 ", "  month: 1000 ", "  questions: 2000", "`months:` is missing in `limits:`"),
     ("limits:\n", "limits: 2000\nold:\n", "limits: 2000", "`limits:` must be a mapping with questions and months"),
     ("limits:\n", "old:\n", "old:\n", "unknown field 'old' at the top of the plan"),
 ])
