@@ -500,6 +500,22 @@ def test_a_plan_the_browser_will_not_keep_is_never_called_saved(page, kind):
     assert "only for this visit" in status.inner_text() and "saved" not in status.inner_text()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_messages_and_counters_pass_axe(page, scheme):
+    from test_a11y import AXE, violations
+
+    page.emulate_media(color_scheme=scheme)
+    open_plan(page)
+    page.get_by_label("Minutes", exact=True).fill("999")
+    page.get_by_label("First week").fill("2021-03-02")
+    page.get_by_label("Meetups or events, month 2").fill("100")
+    page.get_by_label("My networking goals").fill("g" * 2000)
+    page.get_by_label("Roles I want to learn about").fill("r" * 1900)
+    refused(page, "calendar")
+    assert page.locator(".nplan-msg:visible, .nplan-count:visible").count() == 5
+    assert violations(page, AXE) == []
+
+
 def test_the_plan_has_no_style_attribute_and_prints_its_ruled_lines(page):
     open_plan(page)
     fill_some(page)
