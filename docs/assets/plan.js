@@ -97,7 +97,7 @@
   }
   function number(value) { return value.toLocaleString("en"); }
 
-// ---- Markdown -------------------------------------------------------------------------------------------
+  // ---- Markdown -----------------------------------------------------------------------------------------
 
   // Learner text stays their own Markdown, but can never become HTML in a Markdown viewer.
   function mdText(text, blank) {
@@ -221,7 +221,7 @@
     function refresh(field) { if (field.tagName === "TEXTAREA") { count(field); } else { check(field, w); } }
     // The status says "saved" only while the store really keeps what is typed.
     function persist() {
-      var ok = save(form) === true;
+      var ok = save(form) !== false;
       if (ok !== kept) { kept = ok; say(ok ? SAVED : ""); }  // said once, when it changes
     }
     // Every field must hold a value the downloads can use; the first that does not is named and focused.
@@ -268,7 +268,7 @@
         clearTimeout(timer);
         form.reset();
         fields(form).forEach(refresh);
-        kept = store().set(SECTION, {}) === true;
+        kept = store().set(SECTION, {}) !== false;
         say(kept ? "Your plan was cleared." : "Your plan was cleared on this page.");
         form.querySelector("[name]").focus();
       }
