@@ -92,6 +92,9 @@ def define_env(env):
     env.conf["extra"]["course_quizzes"] = json.dumps({slug: [q.id for q in bank.questions]
                                                       for slug, bank in course.banks.items()}, separators=(",", ":"))
 
+    # The plan's field limits, for the same head: imports of a saved plan are checked against them.
+    env.conf["extra"]["course_plan_limits"] = json.dumps(plan.field_limits(), separators=(",", ":"))
+
     @env.macro
     def plan_template():
         """The 6-month networking plan: a form to fill in, and its blank downloads."""
