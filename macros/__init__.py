@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import assets, blocks, exports, plan_output, render, teaching
+from . import assets, blocks, csp, exports, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -122,6 +122,9 @@ def define_env(env):
         # emits, so no page script (quizzes, plan) would run.
         features = env.conf["theme"]["features"]
         features[:] = [name for name in features if not name.startswith("navigation.instant")]
+
+    # Every page carries the Content-Security-Policy in its head (overrides/main.html).
+    env.conf["extra"]["content_security_policy"] = csp.POLICY
 
     # Pages load the project's own CSS and JS as one bundle of each; on_post_build writes them.
     bundled = {}
