@@ -105,10 +105,6 @@ def define_env(env):
         """The link to the offline copy; in the offline copy itself, a note that this is it."""
         if env.conf["extra"].get("offline"):
             return '<p class="offline-note"><strong>You are reading the offline copy.</strong></p>'
-        if not offline.available(root):
-            log.info("no offline copy in this build: %s is missing (run `make setup`)", offline.SHIM_SOURCE)
-            return ('<p class="offline-note">The offline copy is not part of this build of the site: it is made where '
-                    "the course's npm packages are installed (<code>make setup</code>).</p>")
         folder, name = posixpath.split(offline.ZIP)
         return (f'<p><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
                 "Download the offline copy (.zip)</a></p>")
@@ -166,9 +162,7 @@ def on_post_build(env):
         exports.write(env.variables["course"], site_dir, env.conf["site_name"].split(" (")[0])
     root = Path(env.conf.config_file_path).resolve().parent
     try:
-        if env.conf["extra"].get("offline"):
-            offline.copy_shim(root, site_dir)
-        elif offline.available(root):
+        if not env.conf["extra"].get("offline"):
             offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
     except offline.OfflineError as error:
         raise PluginError(str(error)) from None
