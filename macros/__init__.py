@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import anki, assets, blocks, exports, pages, plan_output, render, teaching
+from . import anki, assets, blocks, csp, exports, pages, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -119,10 +119,6 @@ def define_env(env):
         """The link to the offline copy; in the offline copy itself, a note that this is it."""
         if env.conf["extra"].get("offline"):
             return '<p class="offline-note"><strong>You are reading the offline copy.</strong></p>'
-        if not offline.available(root):
-            log.info("no offline copy in this build: %s is missing (run `make setup`)", offline.SHIM_SOURCE)
-            return ('<p class="offline-note">The offline copy is not part of this build of the site: it is made where '
-                    "the course's npm packages are installed (<code>make setup</code>).</p>")
         folder, name = posixpath.split(offline.ZIP)
         return (f'<p><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
                 "Download the offline copy (.zip)</a></p>")
@@ -136,6 +132,9 @@ def define_env(env):
         # emits, so no page script (quizzes, plan) would run.
         features = env.conf["theme"]["features"]
         features[:] = [name for name in features if not name.startswith("navigation.instant")]
+
+    # Every page carries the Content-Security-Policy in its head (overrides/main.html).
+    env.conf["extra"]["content_security_policy"] = csp.POLICY
 
     # Pages load the project's own CSS and JS as one bundle of each; on_post_build writes them.
     bundled = {}
@@ -199,9 +198,7 @@ def on_post_build(env):
         exports.write(env.variables["course"], site_dir, course_name)
     root = Path(env.conf.config_file_path).resolve().parent
     try:
-        if env.conf["extra"].get("offline"):
-            offline.copy_shim(root, site_dir)
-        elif offline.available(root):
+        if not env.conf["extra"].get("offline"):
             offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
     except offline.OfflineError as error:
         raise PluginError(str(error)) from None

@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,19 @@ def built_edition(tmp_path_factory, config):
 def site(tmp_path_factory):
     """The learner edition, built once per test run."""
     return built_edition(tmp_path_factory, "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def offline_copy(site, tmp_path_factory):
+    """The offline copy from the learner site's downloads, unzipped."""
+    from macros import offline
+
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / offline.ZIP) as archive:
+        assert archive.testzip() is None
+        assert all(name.startswith(offline.FOLDER + "/") for name in archive.namelist())
+        archive.extractall(folder)
+    return folder / offline.FOLDER
 
 
 # ---- The built site served on localhost, and real Chromium driven by Playwright ----------------
