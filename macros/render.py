@@ -54,7 +54,8 @@ def _letter(key):
     return f'<span class="quiz-option-key">{escape(key)}.</span>'
 
 
-def _answer_text(question):
+def answer_html(question):
+    """The key in words: the right option(s) with their text, True or False, or the model answer."""
     if question.type == "open":
         return f'<div class="quiz-model-answer"><p><strong>Model answer:</strong></p>{block(question.answer)}</div>'
     if question.type == "true-false":
@@ -68,7 +69,8 @@ def _answer_text(question):
     return f'<p class="quiz-key"><strong>Answers:</strong></p><ul class="quiz-key-list">{items}</ul>'
 
 
-def _feedback(question):
+def feedback_html(question):
+    """Every option's feedback, marked right or not; empty for a discussion question."""
     if not question.feedback:
         return ""
     items = []
@@ -104,7 +106,7 @@ def question_html(question, slug, number, total):
         body = f'{hint}<ul class="quiz-options">{options}</ul>'
     explanation = f'<p class="quiz-explanation">{inline(question.explanation)}</p>' if question.explanation else ""
     details = (f'<details class="quiz-answer" data-search-exclude><summary>Show the answer</summary>'
-               f"{_answer_text(question)}{_feedback(question)}{explanation}</details>")
+               f"{answer_html(question)}{feedback_html(question)}{explanation}</details>")
     return f'<div {attributes}><fieldset>{legend}{body}</fieldset>{details}</div>'
 
 
