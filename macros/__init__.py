@@ -136,14 +136,26 @@ def define_env(env):
     # Every page carries the Content-Security-Policy in its head (overrides/main.html).
     env.conf["extra"]["content_security_policy"] = csp.POLICY
 
-    # Pages load the project's own CSS and JS as one bundle of each; on_post_build writes them.
-    bundled = {}
+    # The project's own CSS and JS in bundles (macros/assets.py): the core of extra_css and extra_javascript
+    # that every page loads, and one per feature that only the pages holding it load. on_post_build writes them.
+    bundled, core = {}, []
     for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
         own, others = assets.split(env.conf[key], suffix)
+        core += [str(p) for p in own]
         if own:
-            bundled[assets.BUNDLES[suffix]] = [str(p) for p in own]
-            env.conf[key] = others + [assets.BUNDLES[suffix]]
-    env.variables["asset_bundles"] = bundled
+            bundled[assets.target(assets.CORE, suffix)] = [str(p) for p in own]
+            env.conf[key] = others + [assets.target(assets.CORE, suffix)]
+    try:
+        bundled_features = assets.read_features(env.conf["extra"].get("features") or {}, env.conf["docs_dir"], core,
+                                        (root / assets.CONFIG).read_text(encoding="utf-8"))
+    except CourseError as error:
+        _stop(error)
+    for feature in bundled_features:
+        for suffix, path in feature.bundles().items():
+            bundled[path] = [name for name in feature.files if name.endswith(suffix)]
+    env.variables["asset_bundles"] = {"files": bundled, "features": bundled_features}
+    # For assets/features.js, in every page's head: what to load when an instant navigation brings a feature.
+    env.conf["extra"]["course_bundles"] = assets.browser_table(bundled_features)
 
     env.variables["networking_plan"] = plan
     env.variables["course"] = course
@@ -156,6 +168,17 @@ def define_env(env):
 
     teaching.define_macros(env, course, edition)
     env.variables["edition"] = edition
+
+
+def _stop(error):
+    """Stop the build with every problem of a CourseError on a line of its own, never a traceback."""
+    from mkdocs.exceptions import PluginError
+
+    for problem in error.problems:
+        log.error(str(problem))
+    count = len(error.problems)
+    raise PluginError(f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
+                      "fix them and build again.") from None
 
 
 def on_pre_page_macros(env):
@@ -177,6 +200,12 @@ def on_post_page_macros(env):
     # Again after the macros ran: text a macro or a variable wrote can start a note too.
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
+    # The features this page holds, in what the macros wrote (set-aside blocks included): the theme loads
+    # their bundles (overrides/main.html).
+    html = env.markdown + "".join(block for _, block in vars(env.page).get(blocks.ATTRIBUTE, []))
+    env.page.meta["course_bundles"] = [
+        {"name": feature.name, "css": feature.bundles().get(".css"), "js": feature.bundles().get(".js")}
+        for feature in assets.page_features(env.variables["asset_bundles"]["features"], html)]
 
 
 def on_post_build(env):
@@ -188,7 +217,7 @@ def on_post_build(env):
     from . import offline
 
     site_dir = env.conf["site_dir"]
-    for target, sources in env.variables.get("asset_bundles", {}).items():
+    for target, sources in env.variables["asset_bundles"]["files"].items():
         (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
     # The deck and the LMS category carry the course's name, without the edition's "(instructor edition)".

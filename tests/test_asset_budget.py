@@ -1,42 +1,105 @@
-"""The quiz script and stylesheet stay small: store.js + quiz.js + quiz.css at most 6.5 KB gzipped."""
+"""What each page loads of the course's own files: the core bundles on every page, a feature's bundles only on
+the pages that hold it, each within its budget.
+
+The files and the budgets are written here, not read from mkdocs.yml or bench/sizes.py: a longer list there or
+a bigger budget cannot make this pass, and the size report must agree with them."""
+import gzip
 import importlib.util
 import re
 
+import pytest
+
 from conftest import ROOT
+
+# Every page: one stylesheet and one script.
+CORE = {
+    "course.bundle.css": ["assets/course.css", "assets/theme.css", "assets/quiz.css", "assets/print.css"],
+    "course.bundle.js": ["assets/features.js", "assets/lib/score.js", "assets/lib/order.js", "assets/store.js",
+                         "assets/quiz.js"],
+}
+# Only the pages that hold a feature.
+FEATURES = {
+    "plan.bundle.css": ["assets/plan.css"],
+    "plan.bundle.js": ["assets/lib/ics.js", "assets/plan.js"],
+    "worksheets.bundle.css": ["assets/worksheet.css"],
+    "worksheets.bundle.js": ["assets/worksheet.js"],
+    "timers.bundle.js": ["assets/timer.js"],
+}
+BUDGETS = {  # bytes, gzipped (level 9)
+    "course.bundle.css": 3840,
+    "course.bundle.js": 7168,
+    "plan.bundle.css": 2304,
+    "plan.bundle.js": 7424,
+    "worksheets.bundle.css": 2560,
+    "worksheets.bundle.js": 1536,
+    "timers.bundle.js": 2304,
+}
+OWN = r'(?:href|src)="(?:\.\./)*assets/([a-z.]+\.(?:css|js))"'
 
 spec = importlib.util.spec_from_file_location("sizes", ROOT / "bench" / "sizes.py")
 sizes = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(sizes)
 
 
-def test_quiz_assets_fit_the_budget():
-    found = sizes.sizes()
-    total = sum(packed for _, packed in found.values())
-    assert total <= sizes.BUDGET, f"{total} bytes gzipped is over the {sizes.BUDGET}-byte budget: {found}"
+def sources(bundle_path):
+    """The files a built bundle holds, from its `/* path */` headings, in order."""
+    return re.findall(r"^/\* (assets/[\w./-]+) \*/$", bundle_path.read_text(encoding="utf-8"), re.MULTILINE)
 
 
-def test_the_quiz_assets_are_what_pages_load(site):
-    # Pages load the project's own files as one stylesheet and one script (macros/assets.py).
+def own_assets(html):
+    return re.findall(OWN, html)
+
+
+def test_the_bundles_hold_these_files(site, instructor_site):
+    for folder in (site, instructor_site):
+        built = sorted(path.name for path in (folder / "assets").glob("*.bundle.*"))
+        assert built == sorted({**CORE, **FEATURES})
+        for name, files in {**CORE, **FEATURES}.items():
+            assert sources(folder / "assets" / name) == files, name
+
+
+@pytest.mark.parametrize("name", sorted(BUDGETS))
+def test_each_bundle_fits_its_budget(site, name):
+    packed = len(gzip.compress((site / "assets" / name).read_bytes(), compresslevel=9, mtime=0))
+    assert packed <= BUDGETS[name], f"{name}: {packed} bytes gzipped is over its budget of {BUDGETS[name]}"
+
+
+def test_the_size_report_measures_the_same_bundles_and_budgets(site):
+    assert sizes.BUDGETS == BUDGETS
+    assert sizes.bundles() == {**CORE, **FEATURES}
+    assert {name: raw for name, (raw, _) in sizes.sizes().items()} == {
+        name: (site / "assets" / name).stat().st_size for name in BUDGETS}
+
+
+def test_a_lesson_page_loads_the_core_alone(site):
     page = (site / "lessons" / "in-person" / "index.html").read_text(encoding="utf-8")
-    for bundle in ("assets/course.bundle.css", "assets/course.bundle.js"):
-        assert bundle in page
-    for name in sizes.FILES:
-        kind = name.rsplit(".", 1)[1]
-        bundled = (site / f"assets/course.bundle.{kind}").read_text(encoding="utf-8")
-        assert f"/* assets/{name} */\n" + (ROOT / "docs/assets" / name).read_text(encoding="utf-8").strip() in bundled, (
-            f"{name} is counted in the budget but lesson pages do not load it")
+    assert own_assets(page) == ["course.bundle.css", "course.bundle.js"]
 
 
-def test_a_page_makes_two_requests_for_the_course_assets(site):
-    page = (site / "lessons" / "in-person" / "index.html").read_text(encoding="utf-8")
-    own = re.findall(r'(?:href|src)="(?:\.\./)*assets/([a-z.]+\.(?:css|js))"', page)
-    assert own == ["course.bundle.css", "course.bundle.js"]
+def test_pages_load_the_bundles_of_the_features_they_hold(site, instructor_site):
+    # A feature's stylesheet comes before the core one, so that print.css, last in the core, has the last word.
+    expected = {
+        (site, "lessons/networking-plan"): ["plan.bundle.css", "course.bundle.css", "course.bundle.js", "plan.bundle.js"],
+        (site, "worksheets/paper-quizzes"): ["worksheets.bundle.css", "course.bundle.css", "course.bundle.js",
+                                             "worksheets.bundle.js"],
+        (site, "progress"): ["course.bundle.css", "course.bundle.js"],
+        (site, ""): ["course.bundle.css", "course.bundle.js"],
+        (instructor_site, "instructor/timers"): ["worksheets.bundle.css", "course.bundle.css", "course.bundle.js",
+                                                 "worksheets.bundle.js", "timers.bundle.js"],
+        (instructor_site, "instructor/answer-key"): ["worksheets.bundle.css", "course.bundle.css",
+                                                     "course.bundle.js", "worksheets.bundle.js"],
+        (instructor_site, "lessons/in-person"): ["course.bundle.css", "course.bundle.js"],
+    }
+    for (folder, page), loads in expected.items():
+        html = (folder / page / "index.html").read_text(encoding="utf-8")
+        assert own_assets(html) == loads, page
 
 
 def test_no_script_holds_up_the_first_paint(site):
     # overrides/main.html adds `defer` to Material's script tags; a new Material version could write them otherwise.
     # The one exception, the theme's small head script, must run before the body is drawn: it sets the colour scheme.
-    for path in (site / "lessons" / "in-person" / "index.html", site / "index.html"):
+    for path in (site / "lessons" / "in-person" / "index.html", site / "index.html",
+                 site / "lessons" / "networking-plan" / "index.html"):
         scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
         blocking = [tag for tag in scripts if not re.search(r"\sdefer\b", tag)]
         assert len(scripts) >= 3 and len(blocking) == 1 and "assets/javascripts/theme/head.js" in blocking[0], scripts

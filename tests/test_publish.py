@@ -95,10 +95,11 @@ def test_downloads_and_offline_copy_are_in_place_and_nothing_else(published):
         assert (folder / name).is_file(), name
     files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     assert [f for f in files if f.endswith(".map")] == []
-    # The course's own sources are in the two bundles; pages never load them one by one.
-    assert sorted(f for f in files if re.fullmatch(r"(instructor/)?assets/[^/]+\.(js|css)", f)) == [
-        "assets/course.bundle.css", "assets/course.bundle.js",
-        "instructor/assets/course.bundle.css", "instructor/assets/course.bundle.js"]
+    # The course's own sources are in the bundles (the core and one per feature); pages never load them one by one.
+    bundles = ["course.bundle.css", "course.bundle.js", "plan.bundle.css", "plan.bundle.js", "timers.bundle.js",
+               "worksheets.bundle.css", "worksheets.bundle.js"]
+    assert sorted(f for f in files if re.fullmatch(r"(instructor/)?assets/[^/]+\.(js|css)", f)) == (
+        [f"assets/{name}" for name in bundles] + [f"instructor/assets/{name}" for name in bundles])
     assert [f for f in files if f.endswith((".md", ".yml", ".py")) and not f.endswith("downloads/networking-plan.md")] == []
     with zipfile.ZipFile(folder / "downloads/networking-course-offline.zip") as offline:
         names = offline.namelist()

@@ -1,0 +1,68 @@
+"""Feature bundles in Chromium: a page loads only the course files it uses, and a feature works when an instant
+navigation brings the page that holds it, as it does on a page opened directly."""
+from test_quiz_browser import serve_sitemap_for_localhost
+
+LOADED = "() => performance.getEntriesByType('resource').map(entry => entry.name.split('/').pop())"
+OWN = "names => names.filter(name => /\\.bundle\\.(css|js)$/.test(name))"
+
+
+def own_files(page):
+    return page.evaluate(f"({OWN})(({LOADED})())")
+
+
+def go_instantly(page, href_end):
+    page.locator(f'a.md-nav__link[href$="{href_end}"]').first.click()
+    page.wait_for_url(f"**/{href_end}")
+
+
+def stylesheet_order(page):
+    return page.evaluate("""() => [...document.querySelectorAll('link[rel=stylesheet]')]
+        .map(link => link.href.split('/').pop()).filter(name => name.includes('.bundle.'))""")
+
+
+def test_a_lesson_page_fetches_the_core_alone(page):
+    page.goto("lessons/in-person/")
+    page.wait_for_selector(".quiz--ready")
+    assert sorted(own_files(page)) == ["course.bundle.css", "course.bundle.js"]
+
+
+def test_instant_navigation_to_the_plan_brings_its_bundle_and_the_form_works(page, site, site_url):
+    serve_sitemap_for_localhost(page, site, site_url)
+    page.goto("lessons/in-person/")
+    page.wait_for_selector(".quiz--ready")
+    page.evaluate("window.sameDocument = true")
+    go_instantly(page, "lessons/networking-plan/")
+    page.wait_for_selector(".nplan-buttons:not([hidden])")
+    assert page.evaluate("window.sameDocument") is True, "navigation was instant (no full page load)"
+    assert sorted(own_files(page)) == ["course.bundle.css", "course.bundle.js", "plan.bundle.css", "plan.bundle.js"]
+    assert stylesheet_order(page) == ["plan.bundle.css", "course.bundle.css"]
+    page.get_by_label("My networking goals").fill("Meet two QA engineers")
+    page.wait_for_function("() => Object.values(CourseStore.get('plan')).includes('Meet two QA engineers')")
+    # The plan's stylesheet applies: its boxes are laid out by plan.css, not left as bare form controls.
+    assert page.evaluate("getComputedStyle(document.querySelector('.nplan-buttons')).display") != "inline"
+
+    # Away and back again: the stylesheet comes and goes with the page, the script is loaded once.
+    go_instantly(page, "glossary/")
+    page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Glossary'")
+    assert stylesheet_order(page) == ["course.bundle.css"]
+    go_instantly(page, "lessons/networking-plan/")
+    page.wait_for_selector(".nplan-buttons:not([hidden])")
+    assert page.evaluate("window.sameDocument") is True
+    assert page.locator('script[data-course-bundle="plan"]').count() == 1
+    assert stylesheet_order(page) == ["plan.bundle.css", "course.bundle.css"]
+    assert page.get_by_label("My networking goals").input_value() == "Meet two QA engineers"
+
+
+def test_a_worksheet_reached_instantly_prints_as_it_does_opened_directly(page, site, site_url):
+    serve_sitemap_for_localhost(page, site, site_url)
+    page.goto("glossary/")
+    page.evaluate("window.sameDocument = true")
+    go_instantly(page, "worksheets/conversation-cards/")
+    page.wait_for_selector(".print-control:not([hidden])")  # worksheet.js ran
+    assert page.evaluate("window.sameDocument") is True
+    assert stylesheet_order(page) == ["worksheets.bundle.css", "course.bundle.css"]
+    card = "getComputedStyle(document.querySelector('.cards .card'))"
+    assert page.evaluate(f"{card}.borderTopStyle") == "dashed"  # on screen: worksheet.css
+    page.emulate_media(media="print")
+    assert page.evaluate(f"[{card}.borderTopStyle, {card}.outlineStyle]") == ["none", "dashed"], (
+        "on paper print.css has the last word")
