@@ -180,7 +180,7 @@ def test_instant_navigation_works_under_the_policy(page, site, site_url):
     page.evaluate("window.sameDocument = true")
     page.locator('a.md-nav__link[href$="glossary/"]').first.click()
     page.wait_for_url("**/glossary/")
-    page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Glossary'")
+    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Glossary'")
     page.locator('a.md-nav__link[href$="lessons/introverts/"]').first.click()
     page.wait_for_url("**/lessons/introverts/")
     page.wait_for_selector(".quiz--ready")
