@@ -98,7 +98,8 @@ def define_env(env):
     @env.macro
     def plan_template():
         """The 6-month networking plan: a form to fill in, and its blank downloads."""
-        return plan_output.html(plan, from_page(plan_output.DOWNLOADS_DIR))
+        # Set aside like a quiz: a form and its buttons are no search result.
+        return blocks.set_aside(env.page, "plan_template", plan_output.html(plan, from_page(plan_output.DOWNLOADS_DIR)))
 
     @env.macro
     def lms_downloads():
@@ -111,7 +112,7 @@ def define_env(env):
         """The link to the whole quiz bank as an Anki deck (every edition writes it)."""
         folder, name = posixpath.split(anki.DECK)
         count = sum(len(bank.questions) for bank in course.banks.values())
-        return (f'<p><a class="md-button" href="{from_page(folder)}/{name}" download>'
+        return (f'<p data-search-exclude><a class="md-button" href="{from_page(folder)}/{name}" download>'
                 f"Download the Anki deck ({count} questions, .apkg)</a></p>")
 
     @env.macro
@@ -120,7 +121,7 @@ def define_env(env):
         if env.conf["extra"].get("offline"):
             return '<p class="offline-note"><strong>You are reading the offline copy.</strong></p>'
         folder, name = posixpath.split(offline.ZIP)
-        return (f'<p><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
+        return (f'<p data-search-exclude><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
                 "Download the offline copy (.zip)</a></p>")
 
     if env.conf["extra"].get("offline"):

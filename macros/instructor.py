@@ -69,7 +69,7 @@ def session_plan(course, slugs, url_of, timer_url):
     breaks = ('<label>Break between lessons <input type="number" min="0" max="120" step="5" value="0" '
               'data-plan-break> min</label>') if whole_course else ""
     return ('<section class="session-plan" data-plan>'
-            '<p class="plan-controls" hidden><label>Start time <input type="time" data-plan-start></label> '
+            '<p class="plan-controls" hidden data-search-exclude><label>Start time <input type="time" data-plan-start></label> '
             f"{breaks}</p>"
             '<table><caption>Session plan: the start of each part and its minutes</caption>'
             '<thead><tr><th scope="col">Starts</th><th scope="col">Part</th><th scope="col">Time</th>'
@@ -215,7 +215,7 @@ def timers(course):
                        f'<kbd>{number}</kbd> {escape(preset["name"])} · {rounds}{_clock(preset["seconds"])}</button>')
     first = presets[0]
     return (
-        '<section class="timer" data-timer aria-label="Facilitator timer">'
+        '<section class="timer" data-timer data-search-exclude aria-label="Facilitator timer">'
         '<noscript><p>The timer needs JavaScript. Without it, use any clock: the session plan lists every '
         "round's minutes.</p></noscript>"
         f'<div class="timer-presets" role="group" aria-label="Choose a timer">{"".join(buttons)}</div>'

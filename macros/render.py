@@ -144,7 +144,8 @@ def progress(course, url_of):
     rows = "".join(f'<tr data-quiz="{escape(lesson.slug)}"><th scope="row"><a href="{escape(url_of(lesson.slug))}">'
                    f'{inline(lesson.title)}</a></th><td class="progress-done">–</td><td class="progress-score">–</td></tr>'
                    for lesson in course.lessons.values())
-    return ('<section class="progress">'
+    # Out of the search index: a table that the browser fills in, and buttons.
+    return ('<section class="progress" data-search-exclude>'
             '<noscript><p>Your progress is kept in this browser by the quiz script. Turn on JavaScript to see it '
             "here; the lessons and the answers to their quizzes work without it.</p></noscript>"
             '<p class="progress-summary"></p>'

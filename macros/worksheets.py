@@ -14,7 +14,7 @@ LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+\.)\s+(.*)$")
 def print_button(label="Print this worksheet", target=""):
     """A button that prints the page, or only the element with id target; shown only when
     assets/worksheet.js runs, never on paper."""
-    return (f'<p class="print-control" hidden><button type="button" class="md-button" data-print="{escape(target)}">'
+    return (f'<p class="print-control" hidden data-search-exclude><button type="button" class="md-button" data-print="{escape(target)}">'
             f"{escape(label)}</button></p>")
 
 
@@ -65,7 +65,7 @@ def list_after(lesson, marker):
 
 def cards(items):
     """One cut-out card for each (label, text), with its label printed on it (Open, Ask, Wrap up, Leave)."""
-    shown = "".join(f'<li class="card"><span class="card-kind">{escape(label)}</span>'
+    shown = "".join(f'<li class="card"><span class="card-kind" data-search-exclude>{escape(label)}</span>'
                     f'<span class="card-text">{inline(text)}</span></li>' for label, text in items)
     return f'<ul class="cards" aria-label="Conversation cards">{shown}</ul>'
 
@@ -95,7 +95,7 @@ def paper_quiz(bank, questions, lines=4):
     """A lesson's quiz on paper: name and date lines, then every question numbered."""
     items = "".join(paper_question(q, n, lines) for n, q in enumerate(questions, start=1))
     return (f'<section class="paper-quiz" data-quiz="{escape(bank.lesson)}">'
-            '<p class="paper-name">Name <span class="paper-blank"></span> Date <span class="paper-blank short">'
+            '<p class="paper-name" data-search-exclude>Name <span class="paper-blank"></span> Date <span class="paper-blank short">'
             f'</span></p><ol class="paper-questions">{items}</ol></section>')
 
 
