@@ -14,7 +14,7 @@ CONTROLS = [
     "Reset progress<", "Print this quiz", "Print this worksheet", "Print the cards", "Print every quiz",
     "Download my plan (.md)", "Add my plan to my calendar (.ics)", "Blank plan to download", "Print my plan",
     "Download the offline copy (.zip)", "Download the Anki deck", "Name Date", "Name  Date",
-    "Show the answer",
+    "Start the course", "Show the answer",
 ]
 INSTRUCTOR_CONTROLS = ["StartsPartTime", "Start time", "Break between lessons", "Next round", "Full screen",
                        "TrueRight.", "FalseRight.", "LessonQuestionsFiles"]
