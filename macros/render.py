@@ -155,6 +155,6 @@ def progress(course, url_of):
             '<div class="progress-actions" hidden>'
             '<button type="button" class="md-button" data-action="export">Export progress</button> '
             '<button type="button" class="md-button" data-action="import">Import progress</button> '
-            '<button type="button" class="md-button" data-action="reset">Reset progress</button>'
+            '<button type="button" class="md-button progress-reset" data-action="reset">Reset progress</button>'
             '<input type="file" accept=".json,application/json" hidden aria-label="Progress file to import">'
             '<p class="progress-message" role="status"></p></div></section>')
