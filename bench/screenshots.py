@@ -1,5 +1,6 @@
-"""Screenshots of a lesson quiz in headless Chromium, to look at: before and after checking answers,
-light and dark palettes, desktop and 360 px wide, plus the progress page.
+"""Screenshots in headless Chromium, to look at: the home page's first screen, a lesson quiz before and after
+checking answers, and the progress page, in the light and dark palettes, on a laptop (1280 x 800) and a
+phone (360 x 740).
 
     .venv/bin/python bench/screenshots.py [--site BUILT_SITE] [--out DIR]
 
@@ -50,18 +51,25 @@ def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for scheme in ("light", "dark"):
-            for width in (1280, 360):
-                context = browser.new_context(base_url=url, color_scheme=scheme, viewport={"width": width, "height": 900})
+            for width, height in ((1280, 800), (360, 740)):
+                context = browser.new_context(base_url=url, color_scheme=scheme, viewport={"width": width, "height": height})
                 page = context.new_page()
+                name = f"{scheme}-{width}"
+                page.goto("")
+                page.screenshot(path=args.out / f"home-{name}.png")
                 page.goto(LESSON)
+                page.wait_for_selector(".quiz--ready")
                 quiz = page.locator(".quiz").first
                 quiz.scroll_into_view_if_needed()
-                name = f"{scheme}-{width}"
                 page.locator(".quiz-question").nth(0).screenshot(path=args.out / f"quiz-before-{name}.png")
                 answer_some(page)
                 page.locator(".quiz-question").nth(1).locator("input").first.focus()
                 for index in range(4):
                     page.locator(".quiz-question").nth(index).screenshot(path=args.out / f"quiz-after-{name}-q{index + 1}.png")
+                # The quiz as a reader sees it: its running score at the top, then the first answers.
+                page.evaluate("window.scrollTo(0, document.querySelector('.quiz').getBoundingClientRect().top + scrollY - 60)")
+                page.wait_for_timeout(200)
+                page.screenshot(path=args.out / f"quiz-screen-{name}.png")
                 page.goto("progress/")
                 page.screenshot(path=args.out / f"progress-{name}.png", full_page=True)
                 context.close()
