@@ -18,7 +18,7 @@ from macros.course import config_value  # noqa: E402
 
 # Bytes, gzipped. The core is on every page: a lesson page loads nothing else of the course's own.
 BUDGETS = {
-    "course.bundle.css": 3840,
+    "course.bundle.css": 4352,
     "course.bundle.js": 7168,
     "plan.bundle.css": 2304,
     "plan.bundle.js": 7424,
@@ -33,13 +33,16 @@ def gzipped(data):
 
 
 def bundles(root=ROOT):
-    """{bundle file name: [its source files]} for the core and every feature, as mkdocs.yml lists them."""
+    """{bundle file name: [its source files]} for the core and every feature, as mkdocs.yml lists them (and
+    mkdocs.instructor.yml, for the features of the instructor edition)."""
     config = Path(root) / "mkdocs.yml"
-    found = {}
+    found, features = {}, {}
     for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
         own, _ = assets.split(config_value(config, key) or [], suffix)
         found[Path(assets.target(assets.CORE, suffix)).name] = [str(path) for path in own]
-    for name, feature in ((config_value(config, "extra") or {}).get("features") or {}).items():
+    for name in assets.CONFIGS:
+        features.update((config_value(Path(root) / name, "extra") or {}).get("features") or {})
+    for name, feature in features.items():
         for suffix in assets.SUFFIXES:
             files = [str(path) for path in feature["files"] if str(path).endswith(suffix)]
             if files:

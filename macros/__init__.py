@@ -147,8 +147,9 @@ def define_env(env):
             bundled[assets.target(assets.CORE, suffix)] = [str(p) for p in own]
             env.conf[key] = others + [assets.target(assets.CORE, suffix)]
     try:
+        texts = {name: (root / name).read_text(encoding="utf-8") for name in assets.CONFIGS if (root / name).is_file()}
         bundled_features = assets.read_features(env.conf["extra"].get("features") or {}, env.conf["docs_dir"], core,
-                                        (root / assets.CONFIG).read_text(encoding="utf-8"))
+                                                texts)
     except CourseError as error:
         _stop(error)
     for feature in bundled_features:

@@ -24,7 +24,7 @@ from .problems import CourseError, Problem
 
 CORE = "course"
 SUFFIXES = (".css", ".js")
-CONFIG = "mkdocs.yml"
+CONFIGS = ("mkdocs.yml", "mkdocs.instructor.yml")  # where features are declared; the instructor file adds its own
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 _CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
 _ATTRIBUTE = re.compile(r"\[([a-z][\w-]*)\]")
@@ -57,16 +57,18 @@ def split(paths, suffix):
     return own, [p for p in paths if p not in own]
 
 
-def _line(config_text, name, key=None):
-    """The line of feature `name` (or of its `key`) under `features:` in the config text; 1 if not found."""
-    lines = config_text.splitlines()
-    start = next((i for i, line in enumerate(lines) if line.strip() == "features:"), 0)
-    for i in range(start, len(lines)):
-        if re.match(rf"\s+{re.escape(name)}:", lines[i]):
-            if key is None:
-                return i + 1
-            return next((j + 1 for j in range(i + 1, len(lines)) if re.match(rf"\s+{key}:", lines[j])), i + 1)
-    return start + 1
+def _where(texts, name, key=None):
+    """(file, line) of feature `name` (or of its `key`) under `features:` in the first config text that declares
+    it; texts maps file names to their text. Line 1 of the first file if none does."""
+    for file, text in texts.items():
+        lines = text.splitlines()
+        start = next((i for i, line in enumerate(lines) if line.strip() == "features:"), None)
+        for i in range(len(lines) if start is None else start, len(lines)):
+            if re.match(rf"\s+{re.escape(name)}:", lines[i]):
+                if key is None:
+                    return file, i + 1
+                return file, next((j + 1 for j in range(i + 1, len(lines)) if re.match(rf"\s+{key}:", lines[j])), i + 1)
+    return next(iter(texts), CONFIGS[0]), 1
 
 
 def _selectors(root):
@@ -84,17 +86,18 @@ def _selectors(root):
     return patterns
 
 
-def read_features(config, docs_dir, core, config_text=""):
+def read_features(config, docs_dir, core, texts=None):
     """The features of `extra: features:` (config, a dict), checked: each file exists in docs_dir, is a
     stylesheet or a script, and belongs to one bundle only (core: the files every page loads). Raises
-    CourseError with every problem, each naming its line in mkdocs.yml and the fix."""
-    problems, features, seen = [], [], {str(path): CORE for path in core}
+    CourseError with every problem, each naming its file and line (texts: {config file name: its text}) and
+    the fix."""
+    problems, features, seen, texts = [], [], {str(path): CORE for path in core}, texts or {}
 
     def problem(name, key, message):
-        problems.append(Problem(CONFIG, _line(config_text, name, key), f"extra.features.{name}: {message}"))
+        problems.append(Problem(*_where(texts, name, key), f"extra.features.{name}: {message}"))
 
     if not isinstance(config, dict):
-        raise CourseError([Problem(CONFIG, _line(config_text, "features"), "extra.features must map each feature's "
+        raise CourseError([Problem(*_where(texts, "features"), "extra.features must map each feature's "
                                    "name to its `root` and `files`")])
     for name, entry in config.items():
         name = str(name)

@@ -37,7 +37,7 @@ CONFIG = {
 
 def test_every_mistake_is_named_with_its_line_and_fix():
     with pytest.raises(CourseError) as raised:
-        assets.read_features(CONFIG, DOCS, CORE, CONFIG_TEXT)
+        assets.read_features(CONFIG, DOCS, CORE, {"mkdocs.yml": CONFIG_TEXT})
     assert [str(problem) for problem in raised.value.problems] == [
         "mkdocs.yml:7: extra.features.sheets: root 'div.sheet' is not `.class` or `[attribute]` (several separated "
         "by commas), the forms the build can find in a page",
@@ -86,3 +86,13 @@ def test_the_build_stops_on_a_bad_feature_and_writes_nothing(tmp_path):
     errors = [line.split(" -  ", 1)[1] for line in output.splitlines() if line.startswith("ERROR")]
     assert errors[0] == f"mkdocs.yml:{line}: extra.features.plan: assets/plans.js is not in docs/; check its spelling"
     assert not (project / "out").exists()
+
+
+def test_a_feature_of_the_instructor_edition_is_named_in_its_own_file():
+    texts = {"mkdocs.yml": CONFIG_TEXT, "mkdocs.instructor.yml": "extra:\n  edition: instructor\n  features:\n"
+                                                                   "    timers:\n      root: timer\n"}
+    with pytest.raises(CourseError) as raised:
+        assets.read_features({"timers": {"root": "timer", "files": ["assets/timer.js"]}}, DOCS, CORE, texts)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "mkdocs.instructor.yml:5: extra.features.timers: root 'timer' is not `.class` or `[attribute]` (several "
+        "separated by commas), the forms the build can find in a page"]
