@@ -51,7 +51,7 @@ test: setup  ## Run every test
 offline: setup  ## Build only the offline copy: site/downloads/networking-course-offline.zip (`make build` makes it too)
 	$(PY) -m macros.offline
 
-bench/node_modules/.package-lock.json: bench/package-lock.json
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 
 bench: setup bench/node_modules/.package-lock.json  ## Measure build times, scaling, quiz overhead, page weight, Lighthouse; writes bench/report.md

@@ -28,9 +28,9 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
 CHROMIUM = "/usr/bin/chromium"
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# The project's own files, as authors write them (pages load them as one bundle of each kind).
 LESSON = "networking-career"  # the lesson page whose weight and Lighthouse scores are reported
-OWN_ASSETS = sorted(f"assets/{p.name}" for p in (ROOT / "docs/assets").iterdir() if p.suffix in (".css", ".js"))
+# Lighthouse's timings, besides its four scores: what a reader waits for.
+TIMINGS = {"total-blocking-time": "total blocking time", "largest-contentful-paint": "largest contentful paint"}
 
 
 def build(config, site_dir, cwd=ROOT, strict=True):
@@ -83,15 +83,26 @@ def gz(data):
     return len(gzip.compress(data, 9))
 
 
-def sizes(site):
-    page = site / f"lessons/{LESSON}/index.html"
+def sizes(site, page=f"lessons/{LESSON}/index.html"):
+    """(the page's HTML gzipped, {each script and stylesheet it loads: bytes gzipped}, how many it loads)."""
+    page = site / page
     html = page.read_bytes()
     refs = re.findall(rb'(?:src|href)="([^"]+\.(?:js|css))"', html)
     files = [(page.parent / ref.decode()).resolve() for ref in refs]
     files = [f for f in files if f.exists()]
     assets = {f.relative_to(site.resolve()).as_posix(): gz(f.read_bytes()) for f in files}
-    own = {name: gz((site / name).read_bytes()) for name in OWN_ASSETS if (site / name).exists()}
-    return gz(html), assets, own, len(refs)
+    return gz(html), assets, len(refs)
+
+
+def page_weights(site):
+    """Every page's weight, gzipped: [(page, its HTML, the course's own files it loads, Material's, requests)]."""
+    rows = []
+    for page in sorted(site.rglob("index.html")):
+        name = page.parent.relative_to(site).as_posix()
+        html, assets, requests = sizes(site, page.relative_to(site))
+        own = sum(size for path, size in assets.items() if re.fullmatch(r"assets/[\w-]+\.bundle\.(css|js)", path))
+        rows.append(("/" if name == "." else name + "/", html, own, sum(assets.values()) - own, requests))
+    return sorted(rows, key=lambda row: (row[0] != "/", row[0]))
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -154,14 +165,16 @@ def lighthouse(sites):
                     subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
                                     f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
                                    env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, capture_output=True, timeout=300)
-                    categories = json.loads(report.read_text())["categories"]
-                    runs[name].append({key: round(100 * categories[key]["score"]) for key in CATEGORIES})
+                    result = json.loads(report.read_text())
+                    runs[name].append({**{key: round(100 * result["categories"][key]["score"]) for key in CATEGORIES},
+                                       **{key: round(result["audits"][key]["numericValue"]) for key in TIMINGS}})
     finally:
         for server in servers.values():
             server.shutdown()
     # Scores move with the machine's load: the median is reported, with the range.
     return {name: {key: (statistics.median(run[key] for run in scores), min(run[key] for run in scores),
-                         max(run[key] for run in scores)) for key in CATEGORIES} for name, scores in runs.items()}
+                         max(run[key] for run in scores)) for key in CATEGORIES + tuple(TIMINGS)}
+            for name, scores in runs.items()}
 
 
 def testwise_section():
@@ -207,17 +220,28 @@ def main():
     with tempfile.TemporaryDirectory() as out:
         site = Path(out) / "site"
         build(ROOT / "mkdocs.yml", site)
-        html, assets, own, requests = sizes(site)
-        scores = lighthouse({"course": (site, f"lessons/{LESSON}/"),
-                             "stock": (stock_material_site(Path(out) / "stock"), f"{LESSON}/")})
+        html, assets, requests = sizes(site)
+        weights = page_weights(site)
+        stock = stock_material_site(Path(out) / "stock")
+        stock_html, stock_assets, _ = sizes(stock, f"{LESSON}/index.html")
+        scores = lighthouse({"course": (site, f"lessons/{LESSON}/"), "stock": (stock, f"{LESSON}/")})
     lines += ["", "## Transfer size of a lesson page (gzip -9)", "", "| file | bytes |", "|---|---|",
               f"| lessons/{LESSON}/index.html | {html} |"]
     lines += [f"| {name} | {size} |" for name, size in sorted(assets.items())]
-    lines += [f"| **total** | **{html + sum(assets.values())}** |", "", "## The project's own assets (gzip -9)", "",
-              "| file | bytes |", "|---|---|"]
-    lines += [f"| {name} | {size} |" for name, size in own.items()]
-    lines += ["", f"A lesson page requests {requests} scripts and stylesheets (plus the page itself; "
+    lines += [f"| **total** | **{html + sum(assets.values())}** |", "",
+              f"The stock Material page with the same text: **{stock_html + sum(stock_assets.values())}** bytes.", "",
+              f"A lesson page requests {requests} scripts and stylesheets (plus the page itself; "
               "fonts are off and nothing comes from another host)."]
+    lines += ["", "## Bytes per page (gzip -9)", "",
+              "Each page's HTML, the course's own bundles it loads (the core, and the bundle of each feature it holds) "
+              "and Material's scripts and stylesheets. Images and the search index (fetched when search opens) "
+              "are not counted.", "",
+              "| page | HTML | course files | Material | total | requests |", "|---|---|---|---|---|---|"]
+    lines += [f"| {name} | {page} | {own} | {theirs} | {page + own + theirs} | {count + 1} |"
+              for name, page, own, theirs, count in weights]
+    lines += ["", "## The course's own bundles (gzip -9)", "", "| bundle | bytes | budget |", "|---|---|---|"]
+    from sizes import BUDGETS, sizes as bundle_sizes
+    lines += [f"| {name} | {packed} | {BUDGETS.get(name, '-')} |" for name, (_, packed) in bundle_sizes().items()]
     lines += ["", "## Lighthouse, mobile, a lesson page served gzipped on localhost", ""]
     if scores:
         lines += [f"Median of {LIGHTHOUSE_RUNS} runs, with the lowest and highest. The same lesson's text on a stock "
@@ -227,6 +251,10 @@ def main():
             (median, low, high), (stock, stock_low, stock_high) = scores["course"][key], scores["stock"][key]
             lines.append(f"| {key} | **{median:g}** | {low}–{high} | {stock:g} | {stock_low}–{stock_high} | "
                          f"{95 if key == 'performance' else 100} |")
+        for key, name in TIMINGS.items():
+            (median, low, high), (stock, stock_low, stock_high) = scores["course"][key], scores["stock"][key]
+            lines.append(f"| {name} (ms) | **{median:g}** | {low}–{high} | {stock:g} | {stock_low}–{stock_high} | "
+                         "at most the stock page's |")
     else:
         lines.append("Not measured: run `npm ci --prefix bench` and install Chromium (`apt-get install chromium`).")
     report = "\n".join(lines) + "\n"
