@@ -70,9 +70,8 @@ def define_macros(env, course, edition):
     def slugs(slug, macro):
         return list(course.lessons) if slug is None else [lesson_of(slug, macro).slug]
 
-    def timer_url(part, minutes):
-        anchor = "timer-pair-rounds" if part == "practice" else f"timer-check-{minutes}"
-        return link(f"{INSTRUCTOR_DIR}/timers/#{anchor}")
+    def timer_url(slug, part):
+        return link(f"{INSTRUCTOR_DIR}/timers/#timer-{instructor.timer_id(slug, part)}")
 
     @macro
     def print_button(label="Print this worksheet"):
@@ -107,11 +106,12 @@ def define_macros(env, course, edition):
     @macro
     def paper_quiz(slug=None, types=None, lines=4):
         """A lesson's quiz to print, without answers; `types` picks question types."""
-        bank = course.banks[lesson_of(slug, "paper_quiz").slug]
+        lesson = lesson_of(slug, "paper_quiz")
+        bank = course.banks[lesson.slug]
         questions = [q for q in bank.questions if types is None or q.type in types]
         if not questions:
             raise ValueError(f"paper_quiz('{bank.lesson}', types={types}): no question of those types")
-        return worksheets.paper_quiz(bank, questions, lines)
+        return worksheets.paper_quiz(bank, questions, lines, lesson.title)
 
     @macro
     def paper_quizzes():
@@ -152,6 +152,9 @@ def define_macros(env, course, edition):
         quiz_sheet = md_link(f"{WORKSHEETS_DIR}/paper-quizzes.md#quiz-{slug}")
         key = md_link(f"{INSTRUCTOR_DIR}/answer-key.md#{slug}")
         timers_page = f"{INSTRUCTOR_DIR}/timers.md"
+
+        def timer(part):
+            return md_link(f"{timers_page}#timer-{instructor.timer_id(slug, part)}")
         check = lesson.time["check"]
         return "\n\n".join([
             f"# Session: {lesson.title}",
@@ -163,9 +166,10 @@ def define_macros(env, course, edition):
             f"Also print [the lesson's paper quiz]({quiz_sheet}), one per learner (it has no answers), and for "
             f"yourself this page and [the lesson's answer key]({key}).",
             "## On the day",
-            f"- Timers for the room: [pair rounds]({md_link(timers_page + '#timer-pair-rounds')}), "
-            f"[speed rounds]({md_link(timers_page + '#timer-speed-rounds')}) and "
-            f"[the {check}-minute check]({md_link(timers_page + f'#timer-check-{check}')}).\n"
+            f"- Timers for the room, named after this lesson: [the lesson]({timer('lesson')}), "
+            f"[the practice]({timer('practice')}) and [the {check}-minute check]({timer('check')}); for timed "
+            f"rounds, [pair rounds]({md_link(timers_page + '#timer-pair-rounds')}) and "
+            f"[speed rounds]({md_link(timers_page + '#timer-speed-rounds')}).\n"
             f"- [The answer key]({key}): every question with its "
             "answer, the feedback for each option and the model answers for the discussion questions.",
             "## Facilitation notes", instructor.facilitation_notes(lesson) or "This lesson has no facilitation notes.",

@@ -91,12 +91,18 @@ def paper_question(question, number, lines=4):
             f'<p class="paper-prompt">{inline(question.prompt)}</p>{body}</li>')
 
 
-def paper_quiz(bank, questions, lines=4):
-    """A lesson's quiz on paper: name and date lines, then every question numbered."""
+def paper_quiz(bank, questions, lines=4, title=""):
+    """A lesson's quiz on paper: name and date lines, then every question numbered.
+
+    With a title, every printed sheet of it starts with the lesson's name: Chromium repeats a table's <thead> on
+    each page, so the quiz sits in a one-cell table (shown as plain blocks on screen, where the line is hidden)."""
     items = "".join(paper_question(q, n, lines) for n, q in enumerate(questions, start=1))
-    return (f'<section class="paper-quiz" data-quiz="{escape(bank.lesson)}">'
-            '<p class="paper-name">Name <span class="paper-blank"></span> Date <span class="paper-blank short">'
-            f'</span></p><ol class="paper-questions">{items}</ol></section>')
+    body = ('<p class="paper-name">Name <span class="paper-blank"></span> Date <span class="paper-blank short">'
+            f'</span></p><ol class="paper-questions">{items}</ol>')
+    if title:
+        body = ('<table class="paper-frame" role="presentation"><thead><tr><td class="paper-running" aria-hidden="true">'
+                f"Paper quiz: {escape(title)}</td></tr></thead><tbody><tr><td>{body}</td></tr></tbody></table>")
+    return f'<section class="paper-quiz" data-quiz="{escape(bank.lesson)}">{body}</section>'
 
 
 def paper_quizzes(course, place=lambda html: html):
@@ -108,5 +114,5 @@ def paper_quizzes(course, place=lambda html: html):
         parts.append(f'<div class="paper-sheet" id="sheet-{slug}" markdown>\n\n'
                      f"## {escape(lesson.title)} {{ #quiz-{slug} }}\n\n"
                      + print_button("Print this quiz", f"sheet-{slug}") + "\n\n"
-                     + place(paper_quiz(bank, bank.questions)) + "\n\n</div>\n")
+                     + place(paper_quiz(bank, bank.questions, title=lesson.title)) + "\n\n</div>\n")
     return "\n".join(parts)

@@ -128,7 +128,8 @@ def test_each_session_page_links_its_answer_key_and_timers(instructor_site, cour
     for slug, lesson in course.lessons.items():
         html = (instructor_site / "instructor/sessions" / slug / "index.html").read_text(encoding="utf-8")
         assert f'href="../../answer-key/#{slug}"' in html, slug
-        assert f'href="../../timers/#timer-check-{lesson.time["check"]}"' in html, slug
+        for part in lessons.TIME_PARTS:
+            assert f'href="../../timers/#timer-{slug}-{part}"' in html, (slug, part)
         assert 'href="../../timers/#timer-pair-rounds"' in html, slug
 
 
@@ -298,7 +299,7 @@ def test_the_timer_runs_from_the_keyboard(instructor_page):
     tab.keyboard.press("Space")
     tab.clock.run_for(120_000)
     assert "timer--done" in timer.get_attribute("class")
-    assert tab.locator(".timer-cue").inner_text() == "Time's up: switch partners. Press N for round 2."
+    assert tab.locator(".timer-cue").inner_text() == "Time's up: switch partners. Next: round 2 of 3."
     tab.keyboard.press("n")
     assert tab.locator(".timer-round").inner_text() == "Round 2 of 3"
     assert "timer--done" not in timer.get_attribute("class")
@@ -316,10 +317,10 @@ def test_the_timer_runs_from_the_keyboard(instructor_page):
 def test_a_timer_can_be_opened_from_a_session_plan(instructor_page, course):
     check = course.lessons["networking-career"].time["check"]
     instructor_page.goto("instructor/sessions/networking-career/")
-    instructor_page.locator(f'a[href$="#timer-check-{check}"]').first.click()
-    instructor_page.wait_for_url(f"**/timers/#timer-check-{check}")
+    instructor_page.locator('a[href$="#timer-networking-career-check"]').first.click()
+    instructor_page.wait_for_url("**/timers/#timer-networking-career-check")
     assert instructor_page.locator(".timer-time").inner_text() == f"{check}:00"
-    assert instructor_page.locator(f"#timer-check-{check}").get_attribute("aria-pressed") == "true"
+    assert instructor_page.locator("#timer-networking-career-check").get_attribute("aria-pressed") == "true"
 
 
 def test_the_time_up_cue_respects_reduced_motion(browser, instructor_url):
