@@ -180,7 +180,7 @@ def on_post_build(env):
         (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
     if env.variables.get("edition") == "instructor":
-        # The LMS category is the course's name, without the edition's "(instructor edition)".
+        # The LMS category is the course's name, without the edition's "(instructor)".
         exports.write(env.variables["course"], site_dir, env.conf["site_name"].split(" (")[0])
     root = Path(env.conf.config_file_path).resolve().parent
     try:
