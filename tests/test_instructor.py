@@ -287,6 +287,7 @@ def test_the_timer_runs_from_the_keyboard(instructor_page):
     tab = instructor_page
     tab.clock.install()
     tab.goto("instructor/timers/")
+    tab.locator(".timer-controls").wait_for(state="visible")  # the script is ready for keys
     timer = tab.locator("[data-timer]")
     assert tab.locator(".timer-time").inner_text() == "3:00"
     assert tab.locator(".timer-round").inner_text() == "Round 1 of 3"
@@ -328,6 +329,7 @@ def test_the_time_up_cue_respects_reduced_motion(browser, instructor_url):
     tab = context.new_page()
     tab.clock.install()
     tab.goto("instructor/timers/#timer-speed-rounds")
+    tab.locator(".timer-controls").wait_for(state="visible")
     tab.keyboard.press("Space")
     tab.clock.run_for(31_000)
     face = tab.locator("[data-timer]")

@@ -1,6 +1,7 @@
 """The facilitator's timers: one for every part of every lesson, named by both; the controls on a laptop's
 screen without scrolling; and, when a round ends, a main button that says what the message says."""
 import pytest
+from playwright.sync_api import expect
 
 from macros import instructor
 
@@ -33,10 +34,16 @@ def timers_tab(browser, instructor_url, request):
     assert not errors
 
 
+def open_timers(tab, address="instructor/timers/"):
+    """Open the timers page and wait for its script: keys pressed before it runs would do nothing."""
+    tab.goto(address)
+    tab.locator(".timer-controls").wait_for(state="visible")
+
+
 @pytest.mark.parametrize("timers_tab", ["light", "dark"], indirect=True)
 def test_every_control_is_on_a_1280_by_800_screen_without_scrolling(timers_tab):
     tab = timers_tab
-    tab.goto("instructor/timers/")
+    open_timers(tab, "instructor/timers/")
     controls = [".timer-preset >> visible=true", "[data-timer-lesson]", ".timer-name", ".timer-time",
                 '[data-action="toggle"]', '[data-action="next"]', '[data-action="reset"]', '[data-action="fullscreen"]',
                 ".timer-keys"]
@@ -49,21 +56,22 @@ def test_every_control_is_on_a_1280_by_800_screen_without_scrolling(timers_tab):
 
 def test_a_lesson_part_is_chosen_by_lesson_and_named_on_the_face(timers_tab, course):
     tab = timers_tab
-    tab.goto("instructor/timers/")
+    open_timers(tab, "instructor/timers/")
     slug, lesson = list(course.lessons.items())[3]
     tab.select_option("[data-timer-lesson]", slug)
     tab.locator(f"#timer-{slug}-check").click()
     assert tab.locator(".timer-name").inner_text() == f"Check for understanding · {lesson.title}"
     assert tab.locator(".timer-time").inner_text() == f"{lesson.time['check']}:00"
     assert not tab.locator(".timer-round").is_visible(), "one round: no round counter"
+    assert not tab.locator('[data-action="next"]').is_visible(), "and no next round to offer"
     tab.keyboard.press("4")  # the number keys count the buttons shown: 4 is this lesson's practice
     assert tab.locator(".timer-name").inner_text() == f"Practice · {lesson.title}"
     assert tab.locator(f"#timer-{slug}-practice").get_attribute("aria-pressed") == "true"
     # From a session page's link, the page opens on that lesson, its part chosen.
     other, other_lesson = list(course.lessons.items())[5]
-    tab.goto(f"instructor/timers/#timer-{other}-lesson")
+    open_timers(tab, f"instructor/timers/#timer-{other}-lesson")
+    expect(tab.locator(".timer-name")).to_have_text(f"Lesson · {other_lesson.title}")  # after the hashchange event
     assert tab.locator("[data-timer-lesson]").input_value() == other
-    assert tab.locator(".timer-name").inner_text() == f"Lesson · {other_lesson.title}"
     assert tab.locator(".timer-preset >> visible=true").nth(2).get_attribute("id") == f"timer-{other}-lesson"
 
 
@@ -74,7 +82,8 @@ def face(tab):
 
 def test_when_a_round_ends_the_button_says_what_the_message_says(timers_tab):
     tab = timers_tab
-    tab.goto("instructor/timers/#timer-pair-rounds")
+    open_timers(tab, "instructor/timers/#timer-pair-rounds")
+    assert tab.locator('[data-action="next"]').is_visible()
     tab.keyboard.press("Space")
     tab.clock.run_for(180_500)
     assert face(tab) == ("Start round 2", "Time's up: switch partners. Next: round 2 of 3.", "Round 1 of 3")
@@ -94,7 +103,7 @@ def test_when_a_round_ends_the_button_says_what_the_message_says(timers_tab):
 def test_a_one_round_timer_ends_with_start_again(timers_tab, course):
     tab = timers_tab
     slug, lesson = next(iter(course.lessons.items()))
-    tab.goto(f"instructor/timers/#timer-{slug}-check")
+    open_timers(tab, f"instructor/timers/#timer-{slug}-check")
     tab.locator('[data-action="toggle"]').click()
     tab.clock.run_for(lesson.time["check"] * 60_000 + 500)
     assert face(tab)[:2] == ("Start again", "Time's up: pens down.")

@@ -30,7 +30,7 @@
     part(".timer-round").textContent = "Round " + state.round + " of " + preset.rounds;
     part(".timer-round").hidden = preset.rounds < 2;
     part('[data-action="toggle"]').textContent = toggleLabel();
-    part('[data-action="next"]').disabled = preset.rounds < 2;
+    part('[data-action="next"]').hidden = preset.rounds < 2;  // a one-round timer has no next round to offer
     state.root.classList.toggle("timer--running", state.running);
     state.root.classList.toggle("timer--ending", state.running && remaining <= 10000);
     state.root.classList.toggle("timer--done", state.done);
