@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, wait_until
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -95,7 +95,7 @@ def test_quiz_results_and_progress_messages(page, course, scheme, width, axe_sou
     open_in(page, "progress/", scheme)
     page.locator(".progress input[type=file]").set_input_files(
         files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"[]"}])
-    page.wait_for_function("document.querySelector('.progress-message').textContent !== ''")
+    wait_until(page, "document.querySelector('.progress-message').textContent !== ''")
     assert not violations(page, axe_source)
 
 

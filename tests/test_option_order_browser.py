@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, checked_page
+from conftest import ROOT, checked_page, wait_until
 from test_quiz_browser import (LESSON, LESSON_PAGE, STORE, answer_everything_right, assert_feedback_shown, box,
                                choose_and_check, keys, letters, open_lesson, score, serve_sitemap_for_localhost,
                                shown, text_of)
@@ -218,7 +218,7 @@ def test_exported_progress_carries_the_order_to_another_browser(page, browser, s
         assert orders(other, bank) != mine, "a new browser starts with an order of its own"
         other.goto("progress/")
         other.locator(".progress input[type=file]").set_input_files(str(saved))
-        other.wait_for_function("document.querySelector('.progress-message').textContent.includes('imported')")
+        wait_until(other, "document.querySelector('.progress-message').textContent.includes('imported')")
         open_lesson(other)
         assert orders(other, bank) == mine
     finally:

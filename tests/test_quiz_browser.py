@@ -8,6 +8,8 @@ import pytest
 
 from macros import render
 
+from conftest import wait_until
+
 LESSON = "in-person"
 LESSON_PAGE = f"lessons/{LESSON}/"
 STORE = f"quiz:{LESSON}"
@@ -395,7 +397,7 @@ def test_export_reset_and_import_round_trip(page, bank, tmp_path):
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import progress").click()
     chooser.value.set_files(str(saved))
-    page.wait_for_function("document.querySelector('.progress-message').textContent.includes('imported')")
+    wait_until(page, "document.querySelector('.progress-message').textContent.includes('imported')")
     assert page.evaluate("CourseStore.all()") == exported["progress"]
     assert text_of(page.locator(f'tr[data-quiz="{LESSON}"] .progress-score')) == f"1 of {len(bank)} correct"
     open_lesson(page)
@@ -413,7 +415,7 @@ def test_a_bad_import_file_changes_nothing(page, tmp_path, content):
     bad = tmp_path / "not-progress.json"
     bad.write_text(content, encoding="utf-8")
     page.locator(".progress input[type=file]").set_input_files(str(bad))
-    page.wait_for_function("document.querySelector('.progress-message').textContent !== ''")
+    wait_until(page, "document.querySelector('.progress-message').textContent !== ''")
     assert text_of(page.locator(".progress-message")) == (
         "The file not-progress.json is not a progress file exported from this course, so nothing was changed.")
     assert page.evaluate("localStorage.getItem(CourseStore.KEY)") == before
