@@ -180,11 +180,15 @@ def plan_limit(page, field):
     return limits[field] if limits else 20000
 
 
+NOTHING = "nothing in it can be imported into this course: it holds only "
+
+
 def bad_files(course):
     bank = course.banks[LESSON].questions
     single = first(bank, "single")
     forged = {f"quiz:{slug}": {q.id: {"choice": [], "correct": True} for q in b.questions} for slug, b in course.banks.items()}
-    first_slug, first_bank = next(iter(course.banks.items()))
+    first_ids = ", ".join(f"“{q.id}” in “{LESSON}”" for q in bank[:5])
+    form = f"answers in a form this course does not write (“{single.id}” in “{LESSON}”)."
     return {
         "not JSON": ("this is not JSON", "it is not a progress file exported from this course (it is not JSON)."),
         "empty": ("", "it is not a progress file exported from this course (it is not JSON)."),
@@ -198,20 +202,17 @@ def bad_files(course):
                         "its format version is missing or unknown; this page reads version 1."),
         "foreign": (progress_file({"quiz:other-course": {"q1": {"choice": ["a"], "correct": True}},
                                    f"quiz:{LESSON}": {"retired-question": {"choice": ["a"], "correct": True}}}),
-                    "nothing in it belongs to this course: it holds only lessons this course does not have "
-                    f"(“other-course”); questions this course does not have (“retired-question” in “{LESSON}”)."),
-        "forged": (progress_file(forged),
-                   f"the answer to question “{first_bank.questions[0].id}” of lesson “{first_slug}” names no option."),
-        "choice as text": (progress_file({STORE: {single.id: {"choice": "b", "correct": True}}}),
-                           f"the answer to question “{single.id}” of lesson “{LESSON}” names no option."),
-        "correct as text": (progress_file({STORE: {single.id: {"choice": ["a"], "correct": "yes"}}}),
-                            f"the answer to question “{single.id}” of lesson “{LESSON}” has “correct” that is "
-                            "neither true nor false."),
-        "record as text": (progress_file({STORE: {single.id: "a"}}),
-                           f"the answer to question “{single.id}” of lesson “{LESSON}” is not an answer record."),
-        "section as text": (progress_file({"plan": "not a record"}), "its part “plan” is not a list of named entries."),
-        "bad seed": (progress_file({"plan": {"goals": "x"}, "learner": {"seed": "<script>"}}),
-                     "its learner seed is not 8 to 32 lowercase letters and digits."),
+                    NOTHING + "lessons this course does not have (“other-course”); "
+                    f"questions this course does not have (“retired-question” in “{LESSON}”)."),
+        "forged": (progress_file({STORE: forged[STORE]}),
+                   NOTHING + f"answers in a form this course does not write ({first_ids} and {len(bank) - 5} more)."),
+        "choice as text": (progress_file({STORE: {single.id: {"choice": "b", "correct": True}}}), NOTHING + form),
+        "correct as text": (progress_file({STORE: {single.id: {"choice": ["a"], "correct": "yes"}}}), NOTHING + form),
+        "record as text": (progress_file({STORE: {single.id: "a"}}), NOTHING + form),
+        "section as text": (progress_file({"plan": "not a record"}),
+                            NOTHING + "parts in a form this course does not write (“plan”)."),
+        "bad seed": (progress_file({"learner": {"seed": "<script>"}}),
+                     NOTHING + "parts in a form this course does not write (“learner.seed”)."),
     }
 
 
@@ -235,7 +236,7 @@ def test_a_bad_import_changes_nothing_and_says_why(page, course, bank, tmp_path,
     if case == "long plan":
         limit = plan_limit(page, "goals")
         bad.write_text(progress_file({"plan": {"goals": "x" * (limit + 1)}}), encoding="utf-8")
-        why = f"the plan field “goals” holds {limit + 1} characters, and this course keeps at most {limit} in it."
+        why = NOTHING + f"plan fields longer than this course keeps (“goals” ({limit + 1} characters, at most {limit}))."
     elif case == "50 MB":
         # Well-formed and in the course's format: only its size is wrong.
         short = len(progress_file({"plan": {"goals": "x"}}, padding=""))
@@ -254,6 +255,24 @@ def test_a_bad_import_changes_nothing_and_says_why(page, course, bank, tmp_path,
     assert page.locator(".progress-import").count() == 0, "nothing to choose"
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
     assert text_of(page.locator(f'tr[data-quiz="{LESSON}"] .progress-done')) == f"1 of {len(bank)} questions"
+
+
+def test_forged_records_beside_a_real_answer_are_left_out_and_never_count(page, course, bank, tmp_path):
+    """The attack that once marked every lesson complete: every question "answered" with no option and
+    `correct: true`, plus one real answer so that the file is not refused outright."""
+    forged = {f"quiz:{slug}": {q.id: {"choice": [], "correct": True} for q in b.questions} for slug, b in course.banks.items()}
+    single = first(bank, "single")
+    forged[STORE][single.id] = {"choice": keys(single, True), "correct": False}
+    path = tmp_path / "forged.json"
+    path.write_text(progress_file(forged), encoding="utf-8")
+    page.goto("progress/")
+    question = ask(page, path)
+    assert text_of(question).startswith("Import forged.json? The file holds 1 answer in 1 lesson. Left out: answers in a "
+                                        "form this course does not write (")
+    question.get_by_role("button", name="Import").click()
+    assert page.evaluate("CourseStore.all()") == {STORE: {single.id: {"choice": keys(single, True), "correct": True}}}
+    assert text_of(page.locator(".progress-summary")) == f"You have completed 0 of {len(course.lessons)} lessons."
+    assert page.locator(".course-done").count() == 0, "no lesson is marked complete in the navigation"
 
 
 def test_just_over_a_megabyte_is_refused(page, bank, tmp_path):
@@ -305,7 +324,7 @@ def test_a_good_import_shows_what_it_holds_and_asks(page, stored_and_file, axe_s
     assert text_of(question.locator("#progress-import-title")) == "Import from-my-laptop.json?"
     assert text_of(question.locator("#progress-import-about")) == (
         "The file holds 2 answers in 1 lesson and your plan. "
-        "Left out, because this course does not have them: lessons this course does not have (“gone-lesson”). "
+        "Left out: lessons this course does not have (“gone-lesson”). "
         "This browser holds 2 answers in 1 lesson and your plan. Replace it with the file, or merge the two "
         "(where both hold an answer to the same question, the file's answer is kept)?")
     assert question.get_by_role("button").all_inner_texts() == ["Replace", "Merge", "Cancel"]

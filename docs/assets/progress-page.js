@@ -61,7 +61,7 @@
       about.id = "progress-import-about";
       about.appendChild(make("p", "", "The file holds " + progress.summary(checked.held) + "."));
       if (checked.skipped.length) {
-        about.appendChild(make("p", "", "Left out, because this course does not have them: " + checked.skipped.join("; ") + "."));
+        about.appendChild(make("p", "", "Left out: " + checked.skipped.join("; ") + "."));
       }
       about.appendChild(make("p", "", here ? "This browser holds " + here + ". Replace it with the file, or merge " +
         "the two (where both hold an answer to the same question, the file's answer is kept)?" : "This browser holds no progress yet."));

@@ -52,38 +52,42 @@ test("a good file keeps what the course knows, and right or wrong comes from the
   assert.deepEqual(result.skipped, []);
 });
 
+const FORM = "answers in a form this course does not write";
+
 test("an open answer keeps the learner's own mark only beside a written answer they compared", () => {
   const result = progress.check(file({ "quiz:in-person": {
     plan: { text: "A draft", correct: true },
   } }), COURSE);
   assert.deepEqual(result.progress, { "quiz:in-person": { plan: { text: "A draft" } } });
-  assert.match(refused(file({ "quiz:in-person": { plan: { text: "  ", revealed: true, correct: true } } })),
-    /“plan” of lesson “in-person” shows the model answer without a written answer/);
-  assert.match(refused(file({ "quiz:in-person": { plan: { revealed: true, correct: true } } })),
-    /holds neither chosen options nor a written answer/);
+  for (const record of [{ text: "  ", revealed: true, correct: true }, { revealed: true, correct: true }]) {
+    assert.equal(refused(file({ "quiz:in-person": { plan: record } })),
+      `nothing in it can be imported into this course: it holds only ${FORM} (“plan” in “in-person”).`);
+  }
 });
 
-test("forged and malformed records refuse the whole file", () => {
-  const cases = [
-    [{ choice: [], correct: true }, /“pick” of lesson “in-person” names no option\./],
-    [{ choice: "b", correct: true }, /names no option/],
-    [{ choice: [1], correct: true }, /names its options in a form this course does not write/],
-    [{ choice: ["b", "b"] }, /names an option twice/],
-    [{ choice: ["b"], correct: "yes" }, /“correct” that is neither true nor false/],
-    [{ text: 5 }, /written answer that is not text/],
-    [{ correct: true }, /holds neither chosen options nor a written answer/],
-    ["b", /is not an answer record/],
-    [["b"], /is not an answer record/],
-    [null, /is not an answer record/],
+test("forged and malformed records are left out, never counted, and a file of nothing else is refused", () => {
+  const records = [
+    { choice: [], correct: true }, { choice: "b", correct: true }, { choice: [1], correct: true }, { choice: [""] },
+    { choice: ["b", "b"] }, { choice: ["b"], correct: "yes" }, { choice: ["b"], revealed: "no" }, { text: 5 },
+    { correct: true }, "b", ["b"], null, { choice: Array(65).fill("a").map((key, i) => key + i) },
   ];
-  for (const [record, message] of cases) {
-    assert.match(refused(file({ "quiz:in-person": { pick: record } })), message, JSON.stringify(record));
+  for (const record of records) {
+    assert.equal(refused(file({ "quiz:in-person": { pick: record } })),
+      `nothing in it can be imported into this course: it holds only ${FORM} (“pick” in “in-person”).`, JSON.stringify(record));
+    const mixed = progress.check(file({ "quiz:in-person": { pick: record, truth: { choice: ["false"] } } }), COURSE);
+    assert.deepEqual(mixed.progress, { "quiz:in-person": { truth: { choice: ["false"], correct: true } } }, JSON.stringify(record));
+    assert.deepEqual(mixed.held, { answers: 1, lessons: 1, plan: false });
+    assert.deepEqual(mixed.skipped, [`${FORM} (“pick” in “in-person”)`]);
   }
-  // One bad record among good ones: still nothing is taken.
-  assert.match(refused(file({ "quiz:online": { post: { choice: ["a"] } }, "quiz:in-person": { pick: { choice: [] } } })),
-    /names no option/);
-  assert.match(refused(file({ "quiz:in-person": [] })), /part “quiz:in-person” is not a list of named entries/);
-  assert.match(refused(file({ plan: "goals" })), /part “plan” is not a list/);
+  const forged = {};
+  for (const slug of Object.keys(COURSE)) {
+    forged["quiz:" + slug] = {};
+    for (const id of Object.keys(COURSE[slug])) forged["quiz:" + slug][id] = { choice: [], correct: true };
+  }
+  assert.equal(refused(file(forged)), `nothing in it can be imported into this course: it holds only ${FORM} ` +
+    "(“pick” in “in-person”, “many” in “in-person”, “truth” in “in-person”, “plan” in “in-person”, “post” in “online”).");
+  assert.equal(refused(file({ "quiz:in-person": [], plan: "goals" })), "nothing in it can be imported into this course: " +
+    "it holds only parts in a form this course does not write (“quiz:in-person”, “plan”).");
 });
 
 test("a forged record in a lesson that is not there is skipped, never counted", () => {
@@ -117,7 +121,7 @@ test("unknown lessons, questions, parts and plan fields are reported and skipped
 
 test("a file with nothing the course knows is refused and says what it held", () => {
   assert.equal(refused(file({ "quiz:other-course": { a: { choice: ["a"], correct: true } }, "quiz:in-person": { retired: { text: "x" } } })),
-    "nothing in it belongs to this course: it holds only lessons this course does not have (“other-course”); " +
+    "nothing in it can be imported into this course: it holds only lessons this course does not have (“other-course”); " +
     "questions this course does not have (“retired” in “in-person”).");
   assert.equal(refused(file({})), "it holds no answers and no plan.");
   assert.equal(refused(file({ learner: { seed: "abcdefgh" } })), "it holds no answers and no plan.");
@@ -139,16 +143,25 @@ test("sizes are bounded: the file, answers, plan fields and the seed", () => {
   assert.equal(progress.tooBig(50 * 1024 * 1024), "it is 50 MB, and a progress file of this course is at most 1 MB.");
   assert.equal(progress.tooBig(1024 * 1024 + 1), "it is 1.1 MB, and a progress file of this course is at most 1 MB.");
   assert.match(refused(" ".repeat(progress.MAX_BYTES + 1)), /at most 1 MB/);
-  assert.match(refused(file({ "quiz:in-person": { plan: { text: "x".repeat(51) } } })),
-    /“plan” of lesson “in-person” holds 51 characters, and this course keeps at most 50\./);
-  assert.equal(refused(file({ plan: { goals: "x".repeat(21) } }), LIMITS),
-    "the plan field “goals” holds 21 characters, and this course keeps at most 20 in it.");
+  const kept = { pick: { choice: ["b"] } };
+  let result = progress.check(file({ "quiz:in-person": { ...kept, plan: { text: "x".repeat(51) } } }), COURSE);
+  assert.deepEqual(result.progress, { "quiz:in-person": { pick: { choice: ["b"], correct: true } } });
+  assert.deepEqual(result.skipped, ["answers longer than this course keeps (“plan” in “in-person” (51 characters, at most 50))"]);
+  assert.deepEqual(progress.check(file({ "quiz:in-person": { plan: { text: "x".repeat(50) } } }), COURSE).progress,
+    { "quiz:in-person": { plan: { text: "x".repeat(50) } } });
+
+  assert.equal(refused(file({ plan: { goals: "x".repeat(21) } }), LIMITS), "nothing in it can be imported into this course: " +
+    "it holds only plan fields longer than this course keeps (“goals” (21 characters, at most 20)).");
+  result = progress.check(file({ plan: { goals: "x".repeat(21), "habit-day": "monday" } }), COURSE, LIMITS);
+  assert.deepEqual(result.progress, { plan: { "habit-day": "monday" } });
   assert.deepEqual(progress.check(file({ plan: { goals: "x".repeat(20) } }), COURSE, LIMITS).progress, { plan: { goals: "x".repeat(20) } });
   // Without the page's limits, any plan field has the general cap.
-  assert.match(refused(file({ plan: { anything: "x".repeat(20001) } })), /holds 20001 characters, and this course keeps at most 20000/);
-  assert.match(refused(file({ plan: { goals: 7 } })), /the plan field “goals” is not text/);
-  for (const seed of ["short", "UPPERCASE123", "a".repeat(33), 12345678, "abc-defgh"]) {
-    assert.equal(refused(file({ plan: { goals: "x" }, learner: { seed } })), "its learner seed is not 8 to 32 lowercase letters and digits.");
+  assert.match(refused(file({ plan: { anything: "x".repeat(20001) } })), /“anything” \(20001 characters, at most 20000\)/);
+  assert.match(refused(file({ plan: { goals: 7 } })), /plan fields that are not text \(“goals”\)/);
+  for (const seed of ["short", "UPPERCASE123", "a".repeat(33), 12345678, "abc-defgh", "<script>"]) {
+    result = progress.check(file({ plan: { goals: "x" }, learner: { seed } }), COURSE);
+    assert.deepEqual(result.progress, { plan: { goals: "x" } }, String(seed));
+    assert.deepEqual(result.skipped, ["parts in a form this course does not write (“learner.seed”)"]);
   }
 });
 

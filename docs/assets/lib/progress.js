@@ -57,9 +57,10 @@
   function Refusal(message) { this.message = message; }
   function refuse(message) { throw new Refusal(message); }
 
-  // A progress file's text, checked against the course. Returns {error: why} or {progress, held, skipped}:
-  // progress holds only what the course knows, each answer's `correct` worked out again from the key;
-  // skipped says what was left out. planLimits is {field: max characters} when the page publishes it.
+  // A progress file's text, checked against the course. Returns {error: why} when the file as a whole
+  // cannot be read, or {progress, held, skipped}: progress holds only what the course knows, in the form
+  // its pages write, each answer's `correct` worked out again from the key; skipped says, by reason, what
+  // was left out (one bad entry costs only itself). planLimits is {field: max characters} when known.
   function check(text, course, planLimits) {
     try { return checked(text, course, planLimits); } catch (error) {
       if (error instanceof Refusal) { return { error: error.message }; }
@@ -78,24 +79,29 @@
         : "its format version is missing or unknown; this page reads version " + VERSION + ".");
     }
     if (!isRecord(data.progress)) { refuse("it holds no progress section."); }
-    function skip(kind, name, slug) { (left[kind] = left[kind] || []).push(quote(name) + (slug ? " in " + quote(slug) : "")); }
+    function skip(kind, name, slug, detail) {
+      (left[kind] = left[kind] || []).push(quote(name) + (slug ? " in " + quote(slug) : "") + (detail ? " " + detail : ""));
+    }
+    function longer(length, max) { return "(" + length + " characters, at most " + max + ")"; }
 
     Object.keys(data.progress).forEach(function (name) {
-      var section = data.progress[name], slug = name.slice(5);
-      var known = name === "plan" || name === "learner" || name.indexOf("quiz:") === 0 && own(course, slug);
-      if (!known) {
-        return name.indexOf("quiz:") === 0 ? skip("lessons this course does not have", slug) : skip("parts this course does not know", name);
+      var section = data.progress[name], slug = name.slice(5), lesson = name.indexOf("quiz:") === 0;
+      if (lesson ? !own(course, slug) : name !== "plan" && name !== "learner") {
+        return lesson ? skip("lessons this course does not have", slug) : skip("parts this course does not know", name);
       }
-      if (!isRecord(section)) { refuse("its part " + quote(name) + " is not a list of named entries."); }
+      if (!isRecord(section)) { return skip("parts in a form this course does not write", name); }
       if (name === "plan") { return plan(section); }
       if (name === "learner") { return learner(section); }
       var kept = {};
       Object.keys(section).forEach(function (id) {
-        var where = "the answer to question " + quote(id) + " of lesson " + quote(slug);
-        var record = shape(section[id], where);
-        if (!own(course[slug], id)) { return skip("questions this course does not have", id, slug); }
-        var clean = fit(record, course[slug][id], where);
-        if (clean === null) { skip("answers that no longer fit their question", id, slug); } else if (clean) { kept[id] = clean; }
+        var record = section[id], question = own(course[slug], id) ? course[slug][id] : null;
+        if (!question) { return skip("questions this course does not have", id, slug); }
+        if (!shaped(record)) { return skip("answers in a form this course does not write", id, slug); }
+        var max = question.max || MAX_TEXT, clean = fit(record, question);
+        if (typeof record.text === "string" && record.text.length > max) {
+          skip("answers longer than this course keeps", id, slug, longer(record.text.length, max));
+        } else if (clean === null) { skip("answers that no longer fit their question", id, slug); }
+        else if (clean) { kept[id] = clean; }
       });
       if (Object.keys(kept).length) { out[name] = kept; }
     });
@@ -104,22 +110,18 @@
       var kept = {}, limits = isRecord(planLimits) ? planLimits : null;
       Object.keys(section).forEach(function (field) {
         var value = section[field], max = limits ? (own(limits, field) ? Number(limits[field]) || MAX_TEXT : -1) : FIELD.test(field) ? MAX_TEXT : -1;
-        if (typeof value !== "string") { refuse("the plan field " + quote(field) + " is not text."); }
-        if (max < 0) { return skip("plan fields this course does not have", field); }
-        if (value.length > max) {
-          refuse("the plan field " + quote(field) + " holds " + value.length + " characters, and this course keeps at most " + max + " in it.");
-        }
-        kept[field] = value;
+        if (max < 0) { skip("plan fields this course does not have", field); }
+        else if (typeof value !== "string") { skip("plan fields that are not text", field); }
+        else if (value.length > max) { skip("plan fields longer than this course keeps", field, "", longer(value.length, max)); }
+        else { kept[field] = value; }
       });
       if (Object.keys(kept).length) { out.plan = kept; }
     }
     function learner(section) {
       Object.keys(section).forEach(function (field) {
-        if (field !== "seed") { return skip("parts this course does not know", "learner." + field); }
-        if (typeof section.seed !== "string" || !SEED.test(section.seed)) {
-          refuse("its learner seed is not 8 to 32 lowercase letters and digits.");
-        }
-        out.learner = { seed: section.seed };
+        if (field !== "seed") { skip("parts this course does not know", "learner." + field); }
+        else if (typeof section.seed !== "string" || !SEED.test(section.seed)) { skip("parts in a form this course does not write", "learner.seed"); }
+        else { out.learner = { seed: section.seed }; }
       });
     }
 
@@ -129,44 +131,31 @@
     });
     var held = describe(out);
     if (!held.answers && !held.plan) {
-      refuse(skipped.length ? "nothing in it belongs to this course: it holds only " + skipped.join("; ") + "."
+      refuse(skipped.length ? "nothing in it can be imported into this course: it holds only " + skipped.join("; ") + "."
         : "it holds no answers and no plan.");
     }
     return { progress: out, held: held, skipped: skipped };
   }
 
-  // A record's form, whatever the course: what this course's quizzes write, or a refusal.
-  function shape(record, where) {
-    if (!isRecord(record)) { refuse(where + " is not an answer record."); }
-    if (own(record, "choice")) {
-      var choice = record.choice;
-      if (!Array.isArray(choice) || !choice.length) { refuse(where + " names no option."); }
-      if (choice.length > 64 || !choice.every(function (key) { return typeof key === "string" && key.length > 0 && key.length <= 64; })) {
-        refuse(where + " names its options in a form this course does not write.");
-      }
-      if (choice.some(function (key, index) { return choice.indexOf(key) !== index; })) { refuse(where + " names an option twice."); }
-    } else if (!own(record, "text")) {
-      refuse(where + " holds neither chosen options nor a written answer.");
+  // Whether a record has the form this course's quizzes write: options chosen (at least one, each named
+  // once) or a written answer; flags true or false; the model answer shown only beside a written answer.
+  function shaped(record) {
+    if (!isRecord(record)) { return false; }
+    var choice = record.choice, text = record.text;
+    if (own(record, "choice") && !(Array.isArray(choice) && choice.length > 0 && choice.length <= 64 &&
+        choice.every(function (key, index) { return typeof key === "string" && key && key.length <= 64 && choice.indexOf(key) === index; }))) {
+      return false;
     }
-    if (own(record, "text") && typeof record.text !== "string") { refuse(where + " has a written answer that is not text."); }
-    ["correct", "revealed"].forEach(function (flag) {
-      if (own(record, flag) && typeof record[flag] !== "boolean") { refuse(where + " has \u201c" + flag + "\u201d that is neither true nor false."); }
-    });
-    if (record.revealed === true && !(typeof record.text === "string" && record.text.trim())) {
-      refuse(where + " shows the model answer without a written answer.");
-    }
-    return record;
+    return (own(record, "choice") || own(record, "text")) && (!own(record, "text") || typeof text === "string") &&
+      ["correct", "revealed"].every(function (flag) { return !own(record, flag) || typeof record[flag] === "boolean"; }) &&
+      (record.revealed !== true || typeof text === "string" && text.trim() !== "");
   }
 
   // The record as this course keeps it for that question; null when it no longer fits the question,
   // false when it holds nothing worth keeping (an empty draft).
-  function fit(record, question, where) {
+  function fit(record, question) {
     if (question.type === "open") {
       if (!own(record, "text") || own(record, "choice")) { return null; }
-      var max = question.max || MAX_TEXT;
-      if (record.text.length > max) {
-        refuse(where + " holds " + record.text.length + " characters, and this course keeps at most " + max + ".");
-      }
       if (record.revealed !== true) { return record.text ? { text: record.text } : false; }
       // Right or wrong is the learner's own mark here: kept only beside the answer they compared.
       var clean = { text: record.text, revealed: true };
