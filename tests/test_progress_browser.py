@@ -5,7 +5,7 @@ or good (the page shows what the file holds and asks: replace, merge or cancel).
 import json
 
 import pytest
-from test_a11y import axe_source, violations  # noqa: F401 (axe_source is a fixture)
+from test_a11y import SCHEMES, axe_source, violations  # noqa: F401 (axe_source is a fixture)
 from test_quiz_browser import (BLOCK_STORAGE, LESSON, LESSON_PAGE, STORE, box, choose_and_check, first, keys,
                                open_lesson, serve_sitemap_for_localhost, text_of)
 
@@ -65,6 +65,7 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
     single, multiple = first(bank, "single"), first(bank, "multiple")
     before = {STORE: {multiple.id: {"choice": keys(multiple, True), "correct": True}}}
     page.context.add_init_script(fill_storage(before) if state == "full" else BLOCK_STORAGE)
+    page.emulate_media(color_scheme="light" if state == "full" else "dark")  # axe checks the notice in both
     serve_sitemap_for_localhost(page, site, site_url)
     open_lesson(page)
     page.evaluate("window.sameDocument = true")
@@ -105,6 +106,7 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
     assert exported["progress"] == expected
     assert text_of(page.locator(".progress-message")) == (
         f"Your progress was saved to the file {name}. It holds {answers} answer{'s' * (answers > 1)} in 1 lesson and your plan.")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("default" if state == "full" else "slate")
     assert axe_clean(page, axe_source), "the notice passes axe"
 
     if state == "full":
@@ -286,7 +288,13 @@ def test_just_over_a_megabyte_is_refused(page, bank, tmp_path):
 
 
 @pytest.fixture
-def stored_and_file(page, bank, tmp_path):
+def palette(request):
+    """The colour scheme to open pages in ("light" unless a test asks for another through parametrize)."""
+    return getattr(request, "param", "light")
+
+
+@pytest.fixture
+def stored_and_file(page, bank, tmp_path, palette):
     """This browser's progress, and a file that answers one of the same questions, a new one (claiming a
     wrong choice is right), changes the plan, and carries a lesson the course does not have."""
     single, multiple, truth = first(bank, "single"), first(bank, "multiple"), first(bank, "true-false")
@@ -300,7 +308,9 @@ def stored_and_file(page, bank, tmp_path):
     cleaned = {STORE: {single.id: {"choice": keys(single, True), "correct": True},
                        truth.id: {"choice": keys(truth, False), "correct": False}},
                "plan": {"goals": "new goals"}, "learner": {"seed": "file5678"}}
+    page.emulate_media(color_scheme=palette)
     page.goto("progress/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[palette]
     page.evaluate("data => CourseStore.replace(data)", here)
     page.reload()
     path = tmp_path / "from-my-laptop.json"
@@ -315,8 +325,10 @@ def ask(page, path):
     return question
 
 
-def test_a_good_import_shows_what_it_holds_and_asks(page, stored_and_file, axe_source):
+@pytest.mark.parametrize("palette, width", [("light", 1280), ("dark", 360)], indirect=["palette"])
+def test_a_good_import_shows_what_it_holds_and_asks(page, stored_and_file, axe_source, width):
     here, path, _ = stored_and_file
+    page.set_viewport_size({"width": width, "height": 800})
     question = ask(page, path)
     assert question.get_attribute("role") == "group"
     assert page.evaluate("document.activeElement === document.querySelector('.progress-import')"), "focus on the question"
