@@ -397,3 +397,17 @@ def test_an_export_with_a_seed_moves_to_a_fresh_browser(page, browser, site_url,
         assert text_of(box(fresh, question).locator(".quiz-verdict")) == "Correct."
     finally:
         context.close()
+
+
+def test_an_import_into_a_browser_that_cannot_save_says_so(page, bank, tmp_path):
+    page.context.add_init_script(BLOCK_STORAGE)
+    single = first(bank, "single")
+    sections = {STORE: {single.id: {"choice": keys(single, True), "correct": True}}}
+    path = tmp_path / "progress.json"
+    path.write_text(progress_file(sections), encoding="utf-8")
+    page.goto("progress/")
+    ask(page, path).get_by_role("button", name="Import").click()
+    assert message(page) == ("Imported from progress.json. This browser now holds 1 answer in 1 lesson. "
+                             "It keeps them only until you leave: export your progress before you do.")
+    assert page.evaluate("CourseStore.all()") == sections
+    assert notice_text(page) == NOTICE
