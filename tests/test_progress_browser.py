@@ -3,6 +3,7 @@ feedback, a lasting notice says nothing is kept, memory carries the visit, expor
 and progress files that are broken, forged, too big or foreign (refused, nothing changed, a clear message),
 or good (the page shows what the file holds and asks: replace, merge or cancel)."""
 import json
+import re
 
 import pytest
 from test_a11y import SCHEMES, axe_source, violations  # noqa: F401 (axe_source is a fixture)
@@ -69,7 +70,8 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
     serve_sitemap_for_localhost(page, site, site_url)
     open_lesson(page)
     page.evaluate("window.sameDocument = true")
-    assert page.locator(".course-notice").count() == 0, "nothing failed yet"
+    # The quiz's first write, the learner's own option order, already fails: the notice says so at once.
+    assert notice_text(page) == NOTICE
 
     choose_and_check(page, single, keys(single, False))
     assert text_of(box(page, single).locator(".quiz-verdict")) == "Not quite.", "feedback, whatever storage does"
@@ -103,6 +105,8 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
     expected = {STORE: {single.id: {"choice": keys(single, True), "correct": True}}, "plan": {"goals": "Meet three testers"}}
     if state == "full":
         expected[STORE].update(before[STORE])
+    # The learner's own option order, made on the first quiz page and kept in memory, travels with the rest.
+    assert exported["progress"].pop("learner") == {"seed": page.evaluate("CourseStore.get('learner').seed")}
     assert exported["progress"] == expected
     assert text_of(page.locator(".progress-message")) == (
         f"Your progress was saved to the file {name}. It holds {answers} answer{'s' * (answers > 1)} in 1 lesson and your plan.")
@@ -145,6 +149,7 @@ Storage.prototype.setItem = function (key, value) {
     assert page.evaluate("CourseStore.set('plan', {goals: 'x'})") is True
     assert page.locator(".course-notice").count() == 0
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
+    assert re.fullmatch(r"[0-9a-z]{8,32}", stored.pop("learner")["seed"]), "the option order is kept too"
     assert stored == {STORE: {question.id: {"choice": keys(question, True), "correct": True}}, "plan": {"goals": "x"}}
 
 
