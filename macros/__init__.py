@@ -179,6 +179,13 @@ def on_post_page_macros(env):
         env.markdown = strip_instructor_notes(env.markdown)
 
 
+def _warned():
+    """Whether this MkDocs build has logged a warning yet (its strict-mode counter on the `mkdocs` logger)."""
+    from mkdocs.utils import CountHandler
+    return any(isinstance(handler, CountHandler) and handler.get_counts()
+               for handler in logging.getLogger("mkdocs").handlers)
+
+
 def on_post_build(env):
     """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
     the quiz bank as an Anki deck; the quiz bank for LMS import (instructor edition); the offline copy
@@ -198,7 +205,8 @@ def on_post_build(env):
         exports.write(env.variables["course"], site_dir, course_name)
     root = Path(env.conf.config_file_path).resolve().parent
     try:
-        if not env.conf["extra"].get("offline"):
+        # A strict build that has warned already will stop: building the offline copy would only say it twice.
+        if not env.conf["extra"].get("offline") and not (env.conf["strict"] and _warned()):
             offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
     except offline.OfflineError as error:
         raise PluginError(str(error)) from None
