@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import assets, blocks, exports, pages, plan_output, render, teaching
+from . import anki, assets, blocks, csp, exports, pages, plan_output, render, teaching
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError
@@ -92,6 +92,9 @@ def define_env(env):
     env.conf["extra"]["course_quizzes"] = json.dumps({slug: [q.id for q in bank.questions]
                                                       for slug, bank in course.banks.items()}, separators=(",", ":"))
 
+    # The plan's field limits, for the same head: imports of a saved plan are checked against them.
+    env.conf["extra"]["course_plan_limits"] = json.dumps(plan.field_limits(), separators=(",", ":"))
+
     @env.macro
     def plan_template():
         """The 6-month networking plan: a form to fill in, and its blank downloads."""
@@ -99,18 +102,23 @@ def define_env(env):
 
     @env.macro
     def lms_downloads():
-        """Links to the quiz bank as Moodle XML and GIFT, per lesson and for the whole course (instructor edition)."""
+        """Links to the quiz bank as Moodle XML, GIFT, Canvas QTI and Blackboard files, per lesson and for the
+        whole course (instructor edition)."""
         return exports.downloads_html(course, from_page(exports.DOWNLOADS_DIR))
+
+    @env.macro
+    def anki_download():
+        """The link to the whole quiz bank as an Anki deck (every edition writes it)."""
+        folder, name = posixpath.split(anki.DECK)
+        count = sum(len(bank.questions) for bank in course.banks.values())
+        return (f'<p><a class="md-button" href="{from_page(folder)}/{name}" download>'
+                f"Download the Anki deck ({count} questions, .apkg)</a></p>")
 
     @env.macro
     def offline_download():
         """The link to the offline copy; in the offline copy itself, a note that this is it."""
         if env.conf["extra"].get("offline"):
             return '<p class="offline-note"><strong>You are reading the offline copy.</strong></p>'
-        if not offline.available(root):
-            log.info("no offline copy in this build: %s is missing (run `make setup`)", offline.SHIM_SOURCE)
-            return ('<p class="offline-note">The offline copy is not part of this build of the site: it is made where '
-                    "the course's npm packages are installed (<code>make setup</code>).</p>")
         folder, name = posixpath.split(offline.ZIP)
         return (f'<p><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
                 "Download the offline copy (.zip)</a></p>")
@@ -124,6 +132,9 @@ def define_env(env):
         # emits, so no page script (quizzes, plan) would run.
         features = env.conf["theme"]["features"]
         features[:] = [name for name in features if not name.startswith("navigation.instant")]
+
+    # Every page carries the Content-Security-Policy in its head (overrides/main.html).
+    env.conf["extra"]["content_security_policy"] = csp.POLICY
 
     # Pages load the project's own CSS and JS as one bundle of each; on_post_build writes them.
     bundled = {}
@@ -168,9 +179,17 @@ def on_post_page_macros(env):
         env.markdown = strip_instructor_notes(env.markdown)
 
 
+def _warned():
+    """Whether this MkDocs build has logged a warning yet (its strict-mode counter on the `mkdocs` logger)."""
+    from mkdocs.utils import CountHandler
+    return any(isinstance(handler, CountHandler) and handler.get_counts()
+               for handler in logging.getLogger("mkdocs").handlers)
+
+
 def on_post_build(env):
     """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
-    the quiz bank for LMS import (instructor edition); the offline copy (every edition but itself)."""
+    the quiz bank as an Anki deck; the quiz bank for LMS import (instructor edition); the offline copy
+    (every edition but itself)."""
     from mkdocs.exceptions import PluginError
 
     from . import offline
@@ -179,14 +198,15 @@ def on_post_build(env):
     for target, sources in env.variables.get("asset_bundles", {}).items():
         (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
+    # The deck and the LMS category carry the course's name, without the edition's "(instructor)".
+    course_name = env.conf["site_name"].split(" (")[0]
+    anki.write(env.variables["course"], site_dir, course_name)
     if env.variables.get("edition") == "instructor":
-        # The LMS category is the course's name, without the edition's "(instructor)".
-        exports.write(env.variables["course"], site_dir, env.conf["site_name"].split(" (")[0])
+        exports.write(env.variables["course"], site_dir, course_name)
     root = Path(env.conf.config_file_path).resolve().parent
     try:
-        if env.conf["extra"].get("offline"):
-            offline.copy_shim(root, site_dir)
-        elif offline.available(root):
+        # A strict build that has warned already will stop: building the offline copy would only say it twice.
+        if not env.conf["extra"].get("offline") and not (env.conf["strict"] and _warned()):
             offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
     except offline.OfflineError as error:
         raise PluginError(str(error)) from None

@@ -21,7 +21,8 @@ from .yamlsource import line_of
 COURSE_MACROS = (
     "objectives", "quiz", "course_overview", "progress", "plan_template", "lms_downloads", "offline_download",
     "print_button", "writing_space", "boxes", "lesson_list", "cards", "paper_quiz", "paper_quizzes",
-    "session_plan", "materials", "lesson_session", "facilitation_notes", "answer_key", "timers", "edition_link")
+    "session_plan", "materials", "lesson_session", "facilitation_notes", "answer_key", "timers", "edition_link",
+    "anki_download")
 COURSE_VARIABLES = ("course", "networking_plan", "asset_bundles", "edition")
 PLUGIN_NAMES = ("config", "environment", "extra", "filters", "filters_builtin", "git", "macros", "plugin",
                 "page", "navigation", "files", "context", "fix_url", "macros_info", "now")

@@ -211,7 +211,9 @@ def test_a_multiple_answer_listing_an_option_twice(tmp_path):
                                             ("feedback.a", "A friendly open question.", 12)])
 def test_text_over_the_limit(tmp_path, field, old, line):
     limit = 5000  # characters in any one text of a bank; written here, not read from the code under test
-    at_limit = BANK.replace(old, "x" * limit)
+    def text(length):  # words, so that a long option is not also one giant word to the item-writing check
+        return ("words " * length)[:length]
+    at_limit = BANK.replace(old, text(limit))
     assert load(make_project(tmp_path / "at", bank=at_limit)).banks["demo"].questions[0].id == "say-hi"
-    problems = problems_for(tmp_path / "over", bank=BANK.replace(old, "x" * (limit + 1)))
+    problems = problems_for(tmp_path / "over", bank=BANK.replace(old, text(limit + 1)))
     assert f"quizzes/demo.yml:{line}: say-hi: `{field}:` is {limit + 1} characters long; keep it under {limit}" in problems
