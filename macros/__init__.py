@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import assets, blocks, exports, plan_output, render, teaching
+from . import assets, blocks, exports, messages, plan_output, render, teaching, toolkit_macros
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
-from .problems import CourseError
+from .problems import CourseError, load_all
 
 log = logging.getLogger("mkdocs.course")
 
@@ -26,8 +26,8 @@ def define_env(env):
     root = Path(env.conf.config_file_path).resolve().parent
     order = lesson_order(env.conf.get("nav"))
     try:
-        course = load(root, order)
-        plan = plans.load(root)
+        course, plan, templates = load_all(lambda: load(root, order), lambda: plans.load(root),
+                                           lambda: messages.load(root))
     except CourseError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -48,11 +48,16 @@ def define_env(env):
         here = url if url.endswith("/") else posixpath.dirname(url)
         return posixpath.relpath(path, here or ".")
 
-    def url_of(slug):
-        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
+    def page_url(path):
+        """A page's address, such as 'lessons/in-person', from the current page: a folder on the site, a file in
+        the offline copy."""
         if env.conf["use_directory_urls"]:
-            return from_page(f"lessons/{slug}") + "/"
-        return from_page(f"lessons/{slug}.html")
+            return from_page(path) + "/"
+        return from_page(f"{path}.html")
+
+    def url_of(slug):
+        """A lesson's address from the current page."""
+        return page_url(f"lessons/{slug}")
 
     @env.macro
     def objectives():
@@ -142,6 +147,7 @@ def define_env(env):
         return edition_note(edition, extra.get("learner_url"), extra.get("instructor_url"))
 
     teaching.define_macros(env, course, edition)
+    toolkit_macros.define_macros(env, templates, page_url)
     env.variables["edition"] = edition
 
 
