@@ -15,8 +15,10 @@ FORM_ID = "msg-details-form"
 
 
 def slot_label(label):
-    """How a blank reads inside a sentence: "Their first name" -> "[their first name]" (an acronym keeps its case)."""
-    keep = len(label) > 1 and label[1].isupper()
+    """How a blank reads inside a sentence: "Their first name" -> "[their first name]"; a first word such as
+    "LinkedIn" or "CV" keeps its case."""
+    first = label.split(" ", 1)[0]
+    keep = any(c.isupper() for c in first[1:])
     return "[" + (label if keep else label[:1].lower() + label[1:]) + "]"
 
 
