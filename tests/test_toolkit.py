@@ -386,3 +386,15 @@ def test_both_editions_list_the_toolkit():
         nav = nav_of(ROOT / config)
         toolkit_section = next(item["Toolkit"] for item in nav if isinstance(item, dict) and "Toolkit" in item)
         assert toolkit_section[0] == "toolkit/templates.md", config
+
+
+def test_the_interview_kit_agenda_adds_up_to_its_heading(site):
+    html = (site / "worksheets/interview-kit/index.html").read_text(encoding="utf-8")
+    table = re.search(r'<div class="kit-agenda">.*?</table>', html, re.S).group(0)
+    minutes = [int(cell) for cell in re.findall(r"<tr>\s*<td>(\d+)</td>", table)]
+    heading = re.search(r'<h2 id="[^"]*">The agenda: (\d+) minutes', html)
+    assert len(minutes) >= 4 and sum(minutes) == int(heading.group(1))
+    assert 15 <= sum(minutes) <= 20, "an informational interview takes 15 to 20 minutes"
+    # The questions come from the lesson's one list, and the thank-you from the templates.
+    assert html.count('<ul class="worksheet-list worksheet-ticks">') == 2
+    assert 'data-msg-card="thank-you-after-chat"' in html and "[one thing you learned]" in html
