@@ -196,10 +196,14 @@ def test_the_check_command_reports_every_mistake_at_once(tmp_path):
     project = copy_project(tmp_path)
     bad = all_five()
     (project / FILE).write_text(bad, encoding="utf-8")
+    plan = project / "plan/networking-plan.yml"  # a mistake in another file is reported in the same run
+    plan_text = plan.read_text(encoding="utf-8").replace("  day: tuesday", "  day: someday")
+    plan.write_text(plan_text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.check", str(project)], capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.splitlines()
+    assert any(line.startswith(f"plan/networking-plan.yml:{line_of(plan_text, '  day: someday')}: `day:`") for line in lines)
     for name in ("unknown field", "unknown placeholder", "example over its limit", "duplicate id"):
         assert expected(name, bad) in lines, (name, result.stderr)
     missing = f"{FILE}:{line_of(bad, '  - id: introduction' + chr(10))}: introduction: " + CASES["missing example"][3]
