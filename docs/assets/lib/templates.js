@@ -20,11 +20,12 @@
   }
 
   // Each placeholder replaced by its value; blank(name) (or the placeholder itself) where there is none.
-  // A value is only ever text: nothing in it is read as a placeholder again.
+  // A value is only ever text (so nothing that objects inherit, such as "constructor"), and nothing in it is
+  // read as a placeholder again.
   function fill(text, values, blank) {
     return parts(text).map(function (part) {
       if (part.text !== undefined) { return part.text; }
-      var value = values && Object.prototype.hasOwnProperty.call(values, part.field) ? values[part.field] : "";
+      var value = values ? values[part.field] : "";
       return typeof value === "string" && value !== "" ? value : (blank ? blank(part.field) : "{" + part.field + "}");
     }).join("");
   }
