@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import anki, assets, blocks, csp, exports, pages, plan_output, render, teaching
+from . import anki, assets, blocks, csp, exports, messages, pages, plan_output, render, teaching, toolkit_macros
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
-from .problems import CourseError
+from .problems import CourseError, load_all
 
 log = logging.getLogger("mkdocs.course")
 
@@ -28,8 +28,9 @@ def define_env(env):
     order = lesson_order(env.conf.get("nav"))
     try:
         # The pages' template code is read with the Jinja settings this plugin has from mkdocs.yml.
-        course = load(root, order, (pages.jinja_options(env.config), tuple(env.conf["extra"])))
-        plan = plans.load(root)
+        course, plan, templates = load_all(
+            lambda: load(root, order, (pages.jinja_options(env.config), tuple(env.conf["extra"]))),
+            lambda: plans.load(root), lambda: messages.load(root))
     except CourseError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -50,11 +51,16 @@ def define_env(env):
         here = url if url.endswith("/") else posixpath.dirname(url)
         return posixpath.relpath(path, here or ".")
 
-    def url_of(slug):
-        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
+    def page_url(path):
+        """A page's address, such as 'lessons/in-person', from the current page: a folder on the site, a file in
+        the offline copy."""
         if env.conf["use_directory_urls"]:
-            return from_page(f"lessons/{slug}") + "/"
-        return from_page(f"lessons/{slug}.html")
+            return from_page(path) + "/"
+        return from_page(f"{path}.html")
+
+    def url_of(slug):
+        """A lesson's address from the current page."""
+        return page_url(f"lessons/{slug}")
 
     @env.macro
     def objectives():
@@ -155,6 +161,7 @@ def define_env(env):
         return edition_note(edition, extra.get("learner_url"), extra.get("instructor_url"))
 
     teaching.define_macros(env, course, edition)
+    toolkit_macros.define_macros(env, templates, page_url)
     env.variables["edition"] = edition
 
 

@@ -14,9 +14,9 @@ INSTRUCTOR_DIR = "instructor"
 WORKSHEETS_DIR = "worksheets"
 
 
-def define_macros(env, course, edition):
-    is_instructor = edition == "instructor"
-
+def checked_macro(env):
+    """A decorator that registers a macro whose bad arguments stop the build with `file:line: message`, not a
+    traceback (mkdocs-macros prints one for any exception, so the message is logged and the build exits)."""
     def where(name):
         """'docs/page.md:LINE' of the first call of macro name on the page being rendered."""
         path, line = f"docs/{env.page.file.src_uri}", 1
@@ -28,8 +28,6 @@ def define_macros(env, course, edition):
         return f"{path}:{line}"
 
     def macro(function):
-        """Register a macro whose bad arguments stop the build with `file:line: message`, not a traceback
-        (mkdocs-macros prints one for any exception, so the message is logged and the build exits)."""
         @functools.wraps(function)
         def checked(*args, **kwargs):
             try:
@@ -38,6 +36,12 @@ def define_macros(env, course, edition):
                 log.error(f"{where(function.__name__)}: {error}")
                 raise SystemExit(1) from None
         return env.macro(checked)
+    return macro
+
+
+def define_macros(env, course, edition):
+    is_instructor = edition == "instructor"
+    macro = checked_macro(env)
 
     def link(target):
         """A link from the page being rendered to target, a site path such as 'worksheets/x/'."""
@@ -89,9 +93,10 @@ def define_macros(env, course, edition):
         return worksheets.boxes(count, label)
 
     @macro
-    def lesson_list(slug, after):
-        """The list that follows the line containing `after` in lesson `slug`, quoted from the lesson."""
-        return worksheets.plain_list(worksheets.list_after(lesson_of(slug, "lesson_list"), after))
+    def lesson_list(slug, after, ticks=False):
+        """The list that follows the line containing `after` in lesson `slug`, quoted from the lesson;
+        with ticks=True, a box to tick beside each item."""
+        return worksheets.plain_list(worksheets.list_after(lesson_of(slug, "lesson_list"), after), ticks)
 
     @macro
     def cards(*decks):

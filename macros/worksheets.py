@@ -32,8 +32,10 @@ def boxes(count=6, label=""):
             + '<li class="box"></li>' * int(count) + "</ol></div>")
 
 
-def plain_list(items):
-    return f'<ul class="worksheet-list">{"".join(f"<li>{inline(item)}</li>" for item in items)}</ul>'
+def plain_list(items, ticks=False):
+    """A list quoted from a lesson; with ticks, each item has a box to tick, on screen and on paper."""
+    kind = "worksheet-list worksheet-ticks" if ticks else "worksheet-list"
+    return f'<ul class="{kind}">{"".join(f"<li>{inline(item)}</li>" for item in items)}</ul>'
 
 
 def list_after(lesson, marker):
