@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import anki, assets, blocks, csp, exports, pages, plan_output, render, teaching
+from . import anki, assets, blocks, csp, exports, messages, pages, plan_output, render, teaching, toolkit_macros
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
-from .problems import CourseError
+from .problems import CourseError, load_all
 
 log = logging.getLogger("mkdocs.course")
 
@@ -28,8 +28,9 @@ def define_env(env):
     order = lesson_order(env.conf.get("nav"))
     try:
         # The pages' template code is read with the Jinja settings this plugin has from mkdocs.yml.
-        course = load(root, order, (pages.jinja_options(env.config), tuple(env.conf["extra"])))
-        plan = plans.load(root)
+        course, plan, templates = load_all(
+            lambda: load(root, order, (pages.jinja_options(env.config), tuple(env.conf["extra"]))),
+            lambda: plans.load(root), lambda: messages.load(root))
     except CourseError as error:
         for problem in error.problems:
             log.error(str(problem))
@@ -50,11 +51,16 @@ def define_env(env):
         here = url if url.endswith("/") else posixpath.dirname(url)
         return posixpath.relpath(path, here or ".")
 
-    def url_of(slug):
-        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
+    def page_url(path):
+        """A page's address, such as 'lessons/in-person', from the current page: a folder on the site, a file in
+        the offline copy."""
         if env.conf["use_directory_urls"]:
-            return from_page(f"lessons/{slug}") + "/"
-        return from_page(f"lessons/{slug}.html")
+            return from_page(path) + "/"
+        return from_page(f"{path}.html")
+
+    def url_of(slug):
+        """A lesson's address from the current page."""
+        return page_url(f"lessons/{slug}")
 
     @env.macro
     def objectives():
@@ -169,6 +175,7 @@ def define_env(env):
         return edition_note(edition, extra.get("learner_url"), extra.get("instructor_url"))
 
     teaching.define_macros(env, course, edition)
+    toolkit_macros.define_macros(env, templates, page_url)
     env.variables["edition"] = edition
 
 
@@ -210,6 +217,13 @@ def on_post_page_macros(env):
         for feature in assets.page_features(env.variables["asset_bundles"]["features"], html)]
 
 
+def _warned():
+    """Whether this MkDocs build has logged a warning yet (its strict-mode counter on the `mkdocs` logger)."""
+    from mkdocs.utils import CountHandler
+    return any(isinstance(handler, CountHandler) and handler.get_counts()
+               for handler in logging.getLogger("mkdocs").handlers)
+
+
 def on_post_build(env):
     """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
     the quiz bank as an Anki deck; the quiz bank for LMS import (instructor edition); the offline copy
@@ -222,14 +236,15 @@ def on_post_build(env):
     for target, sources in env.variables["asset_bundles"]["files"].items():
         (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
-    # The deck and the LMS category carry the course's name, without the edition's "(instructor edition)".
+    # The deck and the LMS category carry the course's name, without the edition's "(instructor)".
     course_name = env.conf["site_name"].split(" (")[0]
     anki.write(env.variables["course"], site_dir, course_name)
     if env.variables.get("edition") == "instructor":
         exports.write(env.variables["course"], site_dir, course_name)
     root = Path(env.conf.config_file_path).resolve().parent
     try:
-        if not env.conf["extra"].get("offline"):
+        # A strict build that has warned already will stop: building the offline copy would only say it twice.
+        if not env.conf["extra"].get("offline") and not (env.conf["strict"] and _warned()):
             offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
     except offline.OfflineError as error:
         raise PluginError(str(error)) from None

@@ -11,7 +11,7 @@ import yaml
 from . import bank as banks
 from . import itemwriting
 from . import lessons as lesson_pages
-from . import pages
+from . import pages, paper
 from .bank import ID_PATTERN
 from .instructor import check_plan_tables
 from .pages import read_text
@@ -135,6 +135,7 @@ def load(root, order=None, settings=None):
             notes += allowed
     if found_banks:
         problems += itemwriting.check_course(list(found_banks.values()))
+    problems += paper.problems(root)
     for lesson in lessons.values():
         for prerequisite in lesson.prerequisites:
             if prerequisite not in lesson_files:

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from html import escape
 from pathlib import Path
 
-from . import render
+from . import paper, render
 from .plan import COUNTS, DAYS, FIRST_WEEK, MINUTES, field_name
 
 DOWNLOADS_DIR = "downloads"
@@ -187,6 +187,7 @@ def docx(plan, path):
     from docx.shared import Cm, Pt
 
     document = Document()
+    paper.docx_page(document)
     for section in document.sections:
         section.top_margin = section.bottom_margin = Cm(1.8)
         section.left_margin = section.right_margin = Cm(2)

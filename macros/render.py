@@ -84,16 +84,25 @@ def feedback_html(question):
     return f'<ul class="quiz-feedback">{"".join(items)}</ul>'
 
 
+# The most a learner can write in an open answer; an imported progress file is held to it too.
+OPEN_ANSWER_MAX = 5000
+
+
+def _option_keys(keys):
+    """Option keys as the page and the saved progress name them ("true"/"false" for true-false)."""
+    return [str(key).lower() for key in keys]
+
+
 def question_html(question, slug, number, total):
     base = f"quiz-{slug}-{question.id}"
-    answer = sorted(str(k).lower() for k in question.keyed)
+    answer = sorted(_option_keys(question.keyed))
     attributes = (f'class="quiz-question" id="{base}" data-qid="{escape(question.id)}" data-type="{question.type}" '
                   f'data-answer="{escape(json.dumps(answer))}"')
     legend = (f'<legend><span class="quiz-number">Question {number} of {total}</span> '
               f'<span class="quiz-prompt">{inline(question.prompt)}</span></legend>')
     if question.type == "open":
         body = (f'<label class="quiz-open-label" for="{base}-text">Your answer</label>'
-                f'<textarea id="{base}-text" class="quiz-open-text" rows="4"></textarea>')
+                f'<textarea id="{base}-text" class="quiz-open-text" rows="4" maxlength="{OPEN_ANSWER_MAX}"></textarea>')
     else:
         kind = "checkbox" if question.type == "multiple" else "radio"
         hint = '<p class="quiz-hint">Choose all that apply.</p>' if kind == "checkbox" else ""
@@ -138,14 +147,27 @@ def course_overview(course, url_of):
             f'<ol class="course-overview">{"".join(items)}</ol>')
 
 
+def answer_keys(course):
+    """Every question as the progress page checks an imported file against it: {lesson: {question id:
+    {type, options, answer}}}, or {type: "open", max} for open questions (their answers are the learner's)."""
+    keys = {}
+    for slug, bank in course.banks.items():
+        keys[slug] = {q.id: {"type": "open", "max": OPEN_ANSWER_MAX} if q.type == "open" else
+                      {"type": q.type, "options": _option_keys(key for key, _ in q.choices),
+                       "answer": sorted(_option_keys(q.keyed))} for q in bank.questions}
+    return keys
+
+
 def progress(course, url_of):
-    """The progress page: every lesson, with cells the quiz script fills from this browser's saved answers,
-    and the buttons to export, import and reset that progress (shown only when the script runs)."""
+    """The progress page: every lesson, with cells the progress script fills from this browser's saved answers,
+    and the buttons to export, import and reset that progress (shown only when the script runs). It carries
+    the answer keys, so that an import is scored again from them rather than trusted."""
     rows = "".join(f'<tr data-quiz="{escape(lesson.slug)}"><th scope="row"><a href="{escape(url_of(lesson.slug))}">'
                    f'{inline(lesson.title)}</a></th><td class="progress-done">–</td><td class="progress-score">–</td></tr>'
                    for lesson in course.lessons.values())
+    keys = escape(json.dumps(answer_keys(course), separators=(",", ":")))
     # Out of the search index: a table that the browser fills in, and buttons.
-    return ('<section class="progress" data-search-exclude>'
+    return (f'<section class="progress" data-course="{keys}" data-search-exclude>'
             '<noscript><p>Your progress is kept in this browser by the quiz script. Turn on JavaScript to see it '
             "here; the lessons and the answers to their quizzes work without it.</p></noscript>"
             '<p class="progress-summary"></p>'

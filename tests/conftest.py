@@ -125,6 +125,23 @@ def instructor_page(browser, instructor_url):
     yield from checked_page(browser, instructor_url)
 
 
+def wait_until(page, expression, arg=None, timeout=10.0):
+    """Wait until a JavaScript expression (or a function of `arg`) is truthy in the page.
+
+    Playwright's wait_for_function compiles its predicate from a string inside the page, which the site's
+    Content-Security-Policy refuses ('unsafe-eval'); page.evaluate is not subject to it, so poll with that.
+    """
+    import time
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg) if arg is not None else page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
+        page.wait_for_timeout(50)
+
+
 def checked_page(browser, site_url, **options):
     """The tab of `page`; options go to the browser context (a time zone, for example)."""
     context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900}, **options)

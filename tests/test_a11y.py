@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, wait_until
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -99,7 +99,7 @@ def test_quiz_results_and_progress_messages(page, course, scheme, width, axe_sou
     open_in(page, "progress/", scheme)
     page.locator(".progress input[type=file]").set_input_files(
         files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b"[]"}])
-    page.wait_for_function("document.querySelector('.progress-message').textContent !== ''")
+    wait_until(page, "document.querySelector('.progress-message').textContent !== ''")
     assert not violations(page, axe_source)
 
 
@@ -114,3 +114,21 @@ def test_lessons_as_first_opened_on_a_phone(page, course, axe_source):
         if found := violations(page, axe_source):
             problems[slug] = found
     assert not problems, problems
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_templates_page_as_it_is_filled_in(page, scheme, width, axe_source):
+    """The states the templates script draws: filled blanks, a message over its limit, a copy message, an example open."""
+    page.set_viewport_size({"width": width, "height": 800})
+    open_in(page, "toolkit/templates/", scheme)
+    page.wait_for_selector(".msg-form:not([hidden])")
+    page.fill('input[name="their_name"]', "Priya")
+    page.fill('input[name="talked_about"]', "x" * 250)
+    page.locator(".msg.msg--over").wait_for()
+    page.locator('.msg[data-msg="linkedin-connection-note"] [data-msg-copy]').click()
+    page.locator('.msg[data-msg="linkedin-connection-note"] .msg-status', has_text="C").wait_for()
+    page.locator('.msg[data-msg="reconnect"] .msg-example summary').click()
+    page.locator(".msg-announce", has_text="characters").wait_for(state="attached")
+    page.locator('input[name="your_name"]').focus()
+    assert not violations(page, axe_source)

@@ -29,8 +29,8 @@ def test_the_workflow_installs_the_bench_folder():
 
 def test_bytes_per_page_add_up(site):
     rows = {name: (html, own, theirs, requests) for name, html, own, theirs, requests in run.page_weights(site)}
-    lesson = rows["lessons/in-person/"]
-    html, assets, requests = run.sizes(site, "lessons/in-person/index.html")
+    lesson = rows["lessons/introverts/"]
+    html, assets, requests = run.sizes(site, "lessons/introverts/index.html")
     assert lesson == (html, assets["assets/course.bundle.css"] + assets["assets/course.bundle.js"],
                       sum(assets.values()) - assets["assets/course.bundle.css"] - assets["assets/course.bundle.js"],
                       requests)

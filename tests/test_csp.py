@@ -3,7 +3,7 @@ carried in its head, with no violation; search, the palette toggle and instant n
 import re
 from html.parser import HTMLParser
 
-from conftest import ROOT
+from conftest import ROOT, wait_until
 from macros import csp
 from test_quiz_browser import serve_sitemap_for_localhost
 
@@ -169,7 +169,7 @@ def test_the_chosen_scheme_is_on_the_page_before_its_first_frame(page):
             ? window.firstFrameScheme = document.body.getAttribute("data-md-color-scheme") : frame());
     })();""")
     page.reload()
-    page.wait_for_function("window.firstFrameScheme !== undefined")
+    wait_until(page, "window.firstFrameScheme !== undefined")
     assert page.evaluate("window.firstFrameScheme") == "slate"
 
 
@@ -180,7 +180,7 @@ def test_instant_navigation_works_under_the_policy(page, site, site_url):
     page.evaluate("window.sameDocument = true")
     page.locator('a.md-nav__link[href$="glossary/"]').first.click()
     page.wait_for_url("**/glossary/")
-    page.wait_for_function("() => document.querySelector('h1').textContent.trim() === 'Glossary'")
+    wait_until(page, "document.querySelector('h1').textContent.trim() === 'Glossary'")
     page.locator('a.md-nav__link[href$="lessons/introverts/"]').first.click()
     page.wait_for_url("**/lessons/introverts/")
     page.wait_for_selector(".quiz--ready")

@@ -1,5 +1,6 @@
 """Feature bundles in Chromium: a page loads only the course files it uses, and a feature works when an instant
 navigation brings the page that holds it, as it does on a page opened directly."""
+from conftest import wait_until
 from test_quiz_browser import serve_sitemap_for_localhost
 
 LOADED = "() => performance.getEntriesByType('resource').map(entry => entry.name.split('/').pop())"
@@ -21,14 +22,14 @@ def stylesheet_order(page):
 
 
 def test_a_lesson_page_fetches_the_core_alone(page):
-    page.goto("lessons/in-person/")
+    page.goto("lessons/introverts/")
     page.wait_for_selector(".quiz--ready")
     assert sorted(own_files(page)) == ["course.bundle.css", "course.bundle.js"]
 
 
 def test_instant_navigation_to_the_plan_brings_its_bundle_and_the_form_works(page, site, site_url):
     serve_sitemap_for_localhost(page, site, site_url)
-    page.goto("lessons/in-person/")
+    page.goto("lessons/introverts/")
     page.wait_for_selector(".quiz--ready")
     page.evaluate("window.sameDocument = true")
     go_instantly(page, "lessons/networking-plan/")
@@ -37,13 +38,13 @@ def test_instant_navigation_to_the_plan_brings_its_bundle_and_the_form_works(pag
     assert sorted(own_files(page)) == ["course.bundle.css", "course.bundle.js", "plan.bundle.css", "plan.bundle.js"]
     assert stylesheet_order(page) == ["plan.bundle.css", "course.bundle.css"]
     page.get_by_label("My networking goals").fill("Meet two QA engineers")
-    page.wait_for_function("() => Object.values(CourseStore.get('plan')).includes('Meet two QA engineers')")
+    wait_until(page, "Object.values(CourseStore.get('plan')).includes('Meet two QA engineers')")
     # The plan's stylesheet applies: its boxes are laid out by plan.css, not left as bare form controls.
     assert page.evaluate("getComputedStyle(document.querySelector('.nplan-buttons')).display") != "inline"
 
     # Away and back again: the stylesheet comes and goes with the page, the script is loaded once.
     go_instantly(page, "glossary/")
-    page.wait_for_function("document.querySelector('h1').textContent.trim() === 'Glossary'")
+    wait_until(page, "document.querySelector('h1').textContent.trim() === 'Glossary'")
     assert stylesheet_order(page) == ["course.bundle.css"]
     go_instantly(page, "lessons/networking-plan/")
     page.wait_for_selector(".nplan-buttons:not([hidden])")

@@ -10,7 +10,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar
 from zoneinfo import ZoneInfo
 
-from conftest import ROOT, checked_page
+from conftest import ROOT, checked_page, wait_until
 from macros import plan as plans
 from macros import plan_output
 
@@ -34,7 +34,7 @@ def saved(page):
 
 
 def wait_saved(page, name, value):
-    page.wait_for_function("([name, value]) => CourseStore.get('plan')[name] === value", arg=[name, value])
+    wait_until(page, "([name, value]) => CourseStore.get('plan')[name] === value", [name, value])
 
 
 def download(page, action):
@@ -432,7 +432,7 @@ def test_a_box_stops_at_its_limit_with_a_counter_and_keeps_everything(page, plan
     assert full == text + "0123456789abcdefg"
     assert counter.inner_text() == "2,000 of 2,000 characters: this box is full"
     assert "nplan-goals-count" in box.get_attribute("aria-describedby").split()
-    page.wait_for_function("document.querySelector('[data-nplan-live]').textContent.includes('this box is full')")
+    wait_until(page, "document.querySelector('[data-nplan-live]').textContent.includes('this box is full')")
     box.fill("p" * (limit + 500))
     assert box.input_value() == "p" * limit, "a paste stops at the limit too"
     box.fill(full)
@@ -490,7 +490,7 @@ def test_a_plan_the_browser_will_not_keep_is_never_called_saved(page, kind):
     open_plan(page)
     page.get_by_label("My networking goals").fill("Meet three people")
     status = page.locator(".nplan-status")
-    page.wait_for_function("document.querySelector('.nplan-status').textContent.includes('only for this visit')")
+    wait_until(page, "document.querySelector('.nplan-status').textContent.includes('only for this visit')")
     assert "saved" not in status.inner_text()
     name, data = download(page, "markdown")
     assert "\n\nMeet three people\n\n" in data.decode("utf-8")

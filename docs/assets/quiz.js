@@ -1,10 +1,9 @@
-// Quizzes you can take in the browser, and the learner's progress page. Answers are kept by
-// CourseStore in the section "quiz:<lesson>" as {question-id: {choice: [keys], correct: bool}}
+// Quizzes you can take in the browser, and the ✓ of completed lessons in the navigation. Answers are
+// kept by CourseStore in the section "quiz:<lesson>" as {question-id: {choice: [keys], correct: bool}}
 // or, for open questions, {text: "...", revealed: true, correct: bool (marked by the learner)}.
 // Without JavaScript the pages still work: each answer sits in a <details> the learner can open.
 (function () {
   var store = window.CourseStore;
-  var FORMAT = "networking-course-progress";
 
   function all(selector, root) { return [].slice.call((root || document).querySelectorAll(selector)); }
   function make(tag, className, text) {
@@ -19,9 +18,7 @@
     node.addEventListener("click", onClick);
     return node;
   }
-  function answered(record) {
-    return store.isRecord(record) && typeof record.correct === "boolean" && (Array.isArray(record.choice) || record.revealed === true);
-  }
+  var answered = window.CourseScore.answered;
   function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
 
   // Question ids of every lesson's quiz, from the page head: {slug: [id, ...]}.
@@ -31,13 +28,7 @@
       return store.isRecord(data) ? data : {};
     } catch (error) { return {}; }
   }
-  function tally(slug, ids) {
-    var saved = store.get("quiz:" + slug), count = { answered: 0, correct: 0, total: ids.length };
-    ids.forEach(function (id) {
-      if (answered(saved[id])) { count.answered++; count.correct += saved[id].correct ? 1 : 0; }
-    });
-    return count;
-  }
+  function tally(slug, ids) { return window.CourseScore.tally(store.get("quiz:" + slug), ids); }
   function complete(slug, ids) { return ids.length > 0 && tally(slug, ids).answered === ids.length; }
 
   function markNavigation() {
@@ -242,69 +233,11 @@
     scores.forEach(function (score) { score.hidden = false; });
   }
 
-  function setUpProgress(root) {
-    var message = root.querySelector(".progress-message"), file = root.querySelector("input[type=file]");
-    function say(text) { message.textContent = text; }
-    function show() {
-      var quizzes = lessons(), rows = all("tr[data-quiz]", root), done = 0;
-      rows.forEach(function (row) {
-        var slug = row.getAttribute("data-quiz"), ids = quizzes[slug] || [], count = tally(slug, ids);
-        done += complete(slug, ids) ? 1 : 0;
-        row.querySelector(".progress-done").textContent = complete(slug, ids) ? "Complete ✓" :
-          count.answered ? count.answered + " of " + count.total + " questions" : "Not started";
-        row.querySelector(".progress-score").textContent = count.answered ? count.correct + " of " + count.total + " correct" : "–";
-      });
-      root.querySelector(".progress-summary").textContent = "You have completed " + done + " of " + plural(rows.length, "lesson") + ".";
-      markNavigation();
-    }
-    var actions = {
-      export: function () {
-        var name = "networking-course-progress-" + new Date().toISOString().slice(0, 10) + ".json";
-        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), progress: store.all() };
-        var link = make("a");
-        link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-        link.download = name;
-        link.click();
-        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-        say("Your progress was saved to the file " + name + ".");
-      },
-      import: function () { file.click(); },
-      reset: function () {
-        if (!window.confirm("Delete all your progress in this course, including your networking plan? This cannot be undone.")) { return; }
-        store.clear();
-        show();
-        say("Your progress was deleted.");
-      }
-    };
-    all("button[data-action]", root).forEach(function (node) {
-      node.addEventListener("click", actions[node.getAttribute("data-action")]);
-    });
-    file.addEventListener("change", function () {
-      var chosen = file.files[0];
-      file.value = "";
-      if (!chosen) { return; }
-      chosen.text().then(function (content) {
-        var data = JSON.parse(content), progress = data.progress;
-        if (!store.isRecord(data) || data.format !== FORMAT || !store.isRecord(progress) ||
-            !Object.keys(progress).every(function (section) { return store.isRecord(progress[section]); })) {
-          throw new Error("not a progress file");
-        }
-        store.replace(progress);
-        show();
-        say("Your progress was imported from " + chosen.name + ".");
-      }).catch(function () {
-        say("The file " + chosen.name + " is not a progress file exported from this course, so nothing was changed.");
-      });
-    });
-    root.querySelector(".progress-actions").hidden = false;
-    root.classList.add("progress--ready");
-    show();
-  }
-
   function setUp() {
     all(".quiz[data-quiz]:not(.quiz--ready)").forEach(setUpQuiz);
-    all(".progress:not(.progress--ready)").forEach(setUpProgress);
     markNavigation();
   }
+  // The progress page (progress-page.js) marks the navigation again after an import or a reset.
+  window.CourseQuiz = { markNavigation: markNavigation };
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
 })();

@@ -14,3 +14,14 @@ test("a multiple answer needs every key and nothing else", () => {
   assert.equal(isCorrect(["a", "a"], ["a", "c"]), false, "the same key twice is one key");
   assert.equal(isCorrect([], ["a"]), false);
 });
+
+test("a lesson's tally counts only real attempts, by question id", () => {
+  const { tally, answered } = require("../../docs/assets/lib/score.js");
+  const section = { a: { choice: ["a"], correct: true }, b: { choice: [], correct: true }, c: { text: "x", revealed: true },
+                    d: { text: "x", revealed: true, correct: false }, e: { choice: ["b"], correct: false } };
+  assert.deepEqual(tally(section, ["a", "b", "c", "d", "e", "f"]), { answered: 3, correct: 1, total: 6 });
+  assert.deepEqual(tally(undefined, ["a"]), { answered: 0, correct: 0, total: 1 });
+  assert.deepEqual(tally({}, ["constructor"]), { answered: 0, correct: 0, total: 1 });
+  assert.equal(answered({ choice: ["a"], correct: "yes" }), false);
+  assert.equal(answered(["a"]), false);
+});
