@@ -350,6 +350,27 @@ def test_a_start_time_turns_minutes_into_clock_times(instructor_page, course):
     assert cells.all_inner_texts()[0] == "13:30", "the start time is remembered"
 
 
+def test_a_break_between_lessons_moves_every_later_lesson(instructor_page, course):
+    """The course plan from 09:00 with 15 minutes between lessons: lesson n starts (n - 1) breaks later."""
+    times, offset = [], 9 * 60
+    for number, lesson in enumerate(course.lessons.values()):
+        start = offset + 15 * number
+        times += [start, start + lesson.time["lesson"], start + lesson.time["lesson"] + lesson.time["practice"]]
+        offset += lesson.minutes
+    times.append(offset + 15 * (len(course.lessons) - 1))
+    expected = [f"{t // 60:02d}:{t % 60:02d}" for t in times]
+    instructor_page.goto("instructor/session-plan/")
+    instructor_page.fill("[data-plan-start]", "09:00")
+    instructor_page.fill("[data-plan-break]", "15")
+    cells = instructor_page.locator(".plan-at")
+    assert cells.all_inner_texts() == expected
+    # The second lesson starts after the first one's 50 minutes and one break.
+    assert expected[3] == "10:05" and expected[-1] == "16:42", "the course's lesson times changed: update this line"
+    assert cells.nth(3).get_attribute("title") == "+65 min"
+    instructor_page.reload()
+    assert cells.all_inner_texts() == expected, "the start time and the break are remembered"
+
+
 def test_print_buttons_print(page):
     page.goto("worksheets/paper-quizzes/")
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1;"
