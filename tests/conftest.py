@@ -19,6 +19,16 @@ def mkdocs_build(config, site_dir, cwd=ROOT):
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
+def require(condition, what_to_install):
+    """A test's outside input (a tool, a browser, the source texts): under CI=true a missing one fails the
+    test with what to install; elsewhere it skips with the same message. Returns the condition."""
+    if not condition:
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(f"CI needs {what_to_install}", pytrace=False)
+        pytest.skip(f"needs {what_to_install}")
+    return condition
+
+
 @pytest.fixture(scope="session")
 def course():
     return load(ROOT)
@@ -70,10 +80,8 @@ def site_url(site):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium under Playwright. In CI it must run; elsewhere it may skip with how to enable it."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI needs /usr/bin/chromium for the browser tests: apt-get install -y chromium")
-        pytest.skip("browser tests need Chromium: run `sudo apt-get install -y chromium` (Debian/Ubuntu) to enable them")
+    require(CHROMIUM.exists(), "Chromium at /usr/bin/chromium for the browser tests: "
+                               "sudo apt-get install -y chromium (Debian/Ubuntu)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

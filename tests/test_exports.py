@@ -2,7 +2,6 @@
 (gift-pegjs, through tests/gift_parse.js), hostile text surviving both, and the files in the instructor
 edition only."""
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -11,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require
 from macros import exports, render
 from macros.bank import Bank, Question
 from macros.course import Course
@@ -175,12 +174,8 @@ def text_of(html):
 # ---- GIFT ---------------------------------------------------------------------------------------
 
 def parse_gift(text, tmp_path):
-    node = shutil.which("node")
-    if not node or not (ROOT / "node_modules" / "gift-pegjs").is_dir():
-        message = "the GIFT tests need Node.js and `npm ci` (run `make setup`)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    node = require(shutil.which("node"), "Node.js for the GIFT tests: apt-get install -y nodejs npm")
+    require((ROOT / "node_modules" / "gift-pegjs").is_dir(), "the npm packages for the GIFT tests: run `make setup`")
     path = tmp_path / "bank.gift.txt"
     path.write_text(text, encoding="utf-8")
     result = subprocess.run([node, str(ROOT / "tests" / "gift_parse.js"), str(path)], cwd=ROOT,
