@@ -119,8 +119,9 @@ def instructor_page(browser, instructor_url):
     yield from checked_page(browser, instructor_url)
 
 
-def checked_page(browser, site_url):
-    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900})
+def checked_page(browser, site_url, **options):
+    """A checked tab (see `page`); options go to the browser context, e.g. reduced_motion="reduce"."""
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900}, **options)
     foreign, errors = [], []
 
     def route(route_request):
