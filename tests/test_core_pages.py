@@ -1,0 +1,181 @@
+"""Worksheets, the course overview, progress page, LMS downloads table and asset bundles from the core,
+compared with the exact HTML they must be, on the small course of tests/tiny_course.py."""
+from macros import assets, exports, render, worksheets
+from tiny_course import QUESTIONS, tiny_course
+
+
+def url_of(slug):
+    return f"../{slug}/"
+
+
+def test_a_print_button_for_the_page():
+    """Hidden until the script shows it."""
+    expected = ('<p class="print-control" hidden><button type="button" class="md-button" data-print="">Print '
+                'this worksheet</button></p>')
+    assert worksheets.print_button() == expected
+
+
+def test_a_print_button_for_one_element():
+    expected = ('<p class="print-control" hidden><button type="button" class="md-button" data-print="sheet-1">'
+                'Print &lt;this&gt;</button></p>')
+    assert worksheets.print_button("Print <this>", "sheet-1") == expected
+
+
+def test_writing_space_has_its_lines_and_label():
+    expected = ('<div class="write-space"><p class="write-label">Your <em>goal</em></p><div '
+                'class="write-lines" aria-hidden="true"><span class="write-line"></span><span '
+                'class="write-line"></span></div></div>')
+    assert worksheets.writing_space(2, "Your *goal*") == expected
+
+
+def test_writing_space_without_a_label():
+    expected = ('<div class="write-space"><div class="write-lines" aria-hidden="true"><span '
+                'class="write-line"></span><span class="write-line"></span><span class="write-line"></span>'
+                '<span class="write-line"></span></div></div>')
+    assert worksheets.writing_space() == expected
+
+
+def test_boxes_have_their_count_and_label():
+    expected = ('<div class="write-boxes"><p class="write-label">Ideas</p><ol class="boxes" '
+                'aria-hidden="true"><li class="box"></li><li class="box"></li></ol></div>')
+    assert worksheets.boxes(2, "Ideas") == expected
+
+
+def test_boxes_without_a_label():
+    expected = ('<div class="write-boxes"><ol class="boxes" aria-hidden="true"><li class="box"></li><li '
+                'class="box"></li><li class="box"></li><li class="box"></li><li class="box"></li><li '
+                'class="box"></li></ol></div>')
+    assert worksheets.boxes() == expected
+
+
+def test_a_plain_list():
+    expected = '<ul class="worksheet-list"><li>One <em>a</em></li><li>Two</li></ul>'
+    assert worksheets.plain_list(["One *a*", "Two"]) == expected
+
+
+def test_cards_carry_their_label():
+    expected = ('<ul class="cards" aria-label="Conversation cards"><li class="card"><span class="card-kind">'
+                'Ask</span><span class="card-text">What <em>brought</em> you?</span></li><li class="card">'
+                '<span class="card-kind">Leave</span><span class="card-text">A &lt;b&gt;</span></li></ul>')
+    assert worksheets.cards([("Ask", "What *brought* you?"), ("Leave", "A <b>")]) == expected
+
+
+def test_a_single_question_on_paper():
+    expected = ('<li class="paper-question" data-qid="pick" value="1"><p class="paper-prompt">Pick <em>'
+                'one</em></p><ul class="paper-options"><li><span class="paper-circle" aria-hidden="true">'
+                '</span> <strong>a.</strong> A &lt;b&gt;</li><li><span class="paper-circle" '
+                'aria-hidden="true"></span> <strong>b.</strong> B</li></ul></li>')
+    assert worksheets.paper_question(QUESTIONS[0], 1, 2) == expected
+
+
+def test_a_multiple_question_on_paper():
+    expected = ('<li class="paper-question" data-qid="many" value="2"><p class="paper-prompt">Many</p><p '
+                'class="paper-hint">Tick all that apply.</p><ul class="paper-options"><li><span '
+                'class="paper-box" aria-hidden="true"></span> <strong>a.</strong> A</li><li><span '
+                'class="paper-box" aria-hidden="true"></span> <strong>b.</strong> B</li><li><span '
+                'class="paper-box" aria-hidden="true"></span> <strong>c.</strong> C</li></ul></li>')
+    assert worksheets.paper_question(QUESTIONS[1], 2, 2) == expected
+
+
+def test_a_true_false_question_on_paper():
+    expected = ('<li class="paper-question" data-qid="tf" value="3"><p class="paper-prompt">True?</p><ul '
+                'class="paper-options"><li><span class="paper-circle" aria-hidden="true"></span> True</li><li>'
+                '<span class="paper-circle" aria-hidden="true"></span> False</li></ul></li>')
+    assert worksheets.paper_question(QUESTIONS[2], 3, 2) == expected
+
+
+def test_a_open_question_on_paper():
+    expected = ('<li class="paper-question" data-qid="talk" value="4"><p class="paper-prompt">Discuss</p><div '
+                'class="write-space"><div class="write-lines" aria-hidden="true"><span class="write-line">'
+                '</span><span class="write-line"></span></div></div></li>')
+    assert worksheets.paper_question(QUESTIONS[3], 4, 2) == expected
+
+
+def test_a_paper_quiz_numbers_its_questions():
+    expected = ('<section class="paper-quiz" data-quiz="two"><p class="paper-name">Name <span '
+                'class="paper-blank"></span> Date <span class="paper-blank short"></span></p><ol '
+                'class="paper-questions"><li class="paper-question" data-qid="tf" value="1"><p '
+                'class="paper-prompt">True?</p><ul class="paper-options"><li><span class="paper-circle" '
+                'aria-hidden="true"></span> True</li><li><span class="paper-circle" aria-hidden="true"></span>'
+                ' False</li></ul></li><li class="paper-question" data-qid="talk" value="2"><p '
+                'class="paper-prompt">Discuss</p><div class="write-space"><div class="write-lines" '
+                'aria-hidden="true"><span class="write-line"></span></div></div></li></ol></section>')
+    assert worksheets.paper_quiz(tiny_course().banks["two"], QUESTIONS[2:], 1) == expected
+
+
+def test_paper_quizzes_give_each_lesson_a_sheet():
+    expected = ('<div class="paper-sheet" id="sheet-one" markdown>\n\n## First *one* { #quiz-one }\n\n<p '
+                'class="print-control" hidden><button type="button" class="md-button" data-print="sheet-one">'
+                'Print this quiz</button></p>\n\n[1475]\n\n</div>\n\n<div class="paper-sheet" id="sheet-two" '
+                'markdown>\n\n## Two { #quiz-two }\n\n<p class="print-control" hidden><button type="button" '
+                'class="md-button" data-print="sheet-two">Print this quiz</button></p>\n\n[753]\n\n</div>\n')
+    assert worksheets.paper_quizzes(tiny_course(), lambda html: f"[{len(html)}]") == expected
+
+
+def test_paper_quizzes_put_the_html_in_place_by_default():
+    expected = ('<div class="paper-sheet" id="sheet-one" markdown>\n\n## First *one* { #quiz-one }\n\n<p '
+                'class="print-control" hidden><button type="button" class="md-button" data-print="sheet-one">'
+                'Print this quiz</button></p>\n\n<section class="paper-quiz" data-quiz="one"><p '
+                'class="paper-name">Name <span class="paper-blank"></span> Date <span class="paper-blank '
+                'short"></span></p><ol class="paper-questions"><li class="paper-question" data-qid="pick" '
+                'value="1"><p class="paper-prompt">Pick <em>one</em></p><ul class="paper-options"><li><span '
+                'class="paper-circle" aria-hidden="true"></span> <strong>a.</strong> A &lt;b&gt;</li><li>'
+                '<span class="paper-circle" aria-hidden="true"></span> <strong>b.</strong> B</li></ul></li><')
+    assert worksheets.paper_quizzes(tiny_course())[:700] == expected
+
+
+def test_objectives():
+    expected = ('<div class="lesson-objectives"><p>By the end of this lesson you will be able to:</p><ul><li '
+                'id="objective-hello">Say hello.</li></ul></div>')
+    assert render.objectives(tiny_course().lessons["one"]) == expected
+
+
+def test_the_course_overview():
+    """Each lesson with its minutes and objectives, and the total."""
+    expected = ('<p class="course-total">2 lessons, 58 minutes in all (0 h 58 min).</p><ol '
+                'class="course-overview"><li class="course-lesson"><p class="course-lesson-title"><a '
+                'href="../one/">First <em>one</em></a> <span class="course-minutes">18 min</span></p><p>D1</p>'
+                '<p>You will be able to:</p><ul><li>Say hello.</li></ul></li><li class="course-lesson"><p '
+                'class="course-lesson-title"><a href="../two/">Two</a> <span class="course-minutes">40 '
+                'min</span></p><p>D2</p><p>You will be able to:</p><ul><li>Say bye.</li></ul></li></ol>')
+    assert render.course_overview(tiny_course(), url_of) == expected
+
+
+def test_the_progress_page():
+    expected = ('<section class="progress"><noscript><p>Your progress is kept in this browser by the quiz '
+                'script. Turn on JavaScript to see it here; the lessons and the answers to their quizzes work '
+                'without it.</p></noscript><p class="progress-summary"></p><table><caption>Your quiz progress '
+                'in each lesson</caption><thead><tr><th scope="col">Lesson</th><th scope="col">Answered</th>'
+                '<th scope="col">Score</th></tr></thead><tbody><tr data-quiz="one"><th scope="row"><a '
+                'href="../one/">First <em>one</em></a></th><td class="progress-done">–</td><td '
+                'class="progress-score">–</td></tr><tr data-quiz="two"><th scope="row"><a href="../two/">'
+                'Two</a></th><td class="progress-done">–</td><td class="progress-score">–</td></tr></tbody>'
+                '</table><div class="progress-actions" hidden><button type="button" class="md-button" '
+                'data-action="export">Export progress</button> <button type="button" class="md-button" '
+                'data-action="import">Import progress</button> <button type="button" class="md-button" '
+                'data-action="reset">Reset progress</button><input type="file" '
+                'accept=".json,application/json" hidden aria-label="Progress file to import"><p '
+                'class="progress-message" role="status"></p></div></section>')
+    assert render.progress(tiny_course(), url_of) == expected
+
+
+def test_the_lms_downloads_table():
+    """Both files of every lesson and of the course, with the questions in each."""
+    expected = ('<table><caption>The quiz bank for import into an LMS</caption><thead><tr><th scope="col">'
+                'Lesson</th><th scope="col">Questions</th><th scope="col">Files</th></tr></thead><tbody><tr>'
+                '<td>First <em>one</em></td><td>4</td><td><a href="../lms/one.moodle.xml" download>Moodle '
+                'XML</a> · <a href="../lms/one.gift.txt" download>GIFT</a></td></tr><tr><td>Two</td><td>2</td>'
+                '<td><a href="../lms/two.moodle.xml" download>Moodle XML</a> · <a href="../lms/two.gift.txt" '
+                'download>GIFT</a></td></tr><tr><td><strong>The whole course</strong></td><td>6</td><td><a '
+                'href="../lms/course.moodle.xml" download>Moodle XML</a> · <a href="../lms/course.gift.txt" '
+                'download>GIFT</a></td></tr></tbody></table>')
+    assert exports.downloads_html(tiny_course(), "../lms") == expected
+
+
+def test_the_learner_edition_drops_every_kind_of_instructor_note():
+    """!!!, ???, ???+ and indented notes go with their whole indented body; other admonitions stay."""
+    from macros.editions import strip_instructor_notes
+
+    text = ("a\n!!! instructor\n    x\n\n    y\n\tz\nb\n???+ instructor \"T\"\n  q\n!!! note\n    k\n"
+            "  ??? instructor\n      deep\n  kept\n!!! instructors\n    m\n")
+    assert strip_instructor_notes(text) == "a\nb\n!!! note\n    k\n  kept\n!!! instructors\n    m\n"
