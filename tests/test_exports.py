@@ -174,14 +174,21 @@ def text_of(html):
 # ---- GIFT ---------------------------------------------------------------------------------------
 
 def parse_gift(text, tmp_path):
+    return parse_gifts([text], tmp_path)[0]
+
+
+def parse_gifts(texts, tmp_path):
+    """Each text as gift-pegjs reads it, in one run of Node."""
     node = require(shutil.which("node"), "Node.js for the GIFT tests: apt-get install -y nodejs npm")
     require((ROOT / "node_modules" / "gift-pegjs").is_dir(), "the npm packages for the GIFT tests: run `make setup`")
-    path = tmp_path / "bank.gift.txt"
-    path.write_text(text, encoding="utf-8")
-    result = subprocess.run([node, str(ROOT / "tests" / "gift_parse.js"), str(path)], cwd=ROOT,
+    paths = [tmp_path / f"bank-{number}.gift.txt" for number in range(len(texts))]
+    for path, text in zip(paths, texts):
+        path.write_text(text, encoding="utf-8")
+    result = subprocess.run([node, str(ROOT / "tests" / "gift_parse.js"), *map(str, paths)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    parsed = json.loads(result.stdout)
+    return parsed if len(texts) > 1 else [parsed]
 
 
 def check_gift_question(parsed, q, slug):
@@ -234,8 +241,9 @@ def test_gift_parses_with_every_question_answer_and_feedback(course, tmp_path):
 
 
 def test_gift_lesson_files_parse(course, tmp_path):
-    for slug in course.banks:
-        parsed = parse_gift(exports.files(course, NAME)[f"{slug}.gift.txt"], tmp_path)
+    files = exports.files(course, NAME)
+    slugs = list(course.banks)
+    for slug, parsed in zip(slugs, parse_gifts([files[f"{slug}.gift.txt"] for slug in slugs], tmp_path), strict=True):
         assert [item["title"] for item in parsed[1:]] == [q.id for q in course.banks[slug].questions]
 
 
