@@ -12,8 +12,23 @@ sys.path.insert(0, str(ROOT))
 from macros.course import load  # noqa: E402
 
 
+def pytest_addoption(parser):
+    parser.addoption("--no-builds", action="store_true",
+                     help="skip the tests that build a site or drive a browser (the fast set `make mutation` runs)")
+
+
+def pytest_configure(config):
+    global NO_BUILDS
+    NO_BUILDS = config.getoption("--no-builds", False)
+
+
+NO_BUILDS = False
+
+
 def mkdocs_build(config, site_dir, cwd=ROOT):
     """Build one edition with --strict; returns the finished process (never raises on failure)."""
+    if NO_BUILDS:
+        pytest.skip("--no-builds")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
@@ -80,6 +95,8 @@ def site_url(site):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium under Playwright. In CI it must run; elsewhere it may skip with how to enable it."""
+    if NO_BUILDS:
+        pytest.skip("--no-builds")
     require(CHROMIUM.exists(), "Chromium at /usr/bin/chromium for the browser tests: "
                                "sudo apt-get install -y chromium (Debian/Ubuntu)")
     from playwright.sync_api import sync_playwright
