@@ -245,3 +245,17 @@ def test_the_timer_page():
                 '<kbd>Space</kbd> start or pause · <kbd>N</kbd> next round · <kbd>R</kbd> reset · <kbd>F</kbd>'
                 ' full screen · <kbd>1</kbd>–<kbd>4</kbd> choose a timer</p></div></section>')
     assert instructor.timers(tiny_course()) == expected
+
+
+def test_a_note_can_end_the_lesson_and_keeps_its_own_spaces():
+    from macros.lessons import Lesson
+
+    lesson = Lesson(slug="x", path="docs/lessons/x.md", title="X", description="D", time={}, objectives={},
+                    body="## Summary\n\n!!! instructor\n    X marks the spot.  \n\n      Indented more.  ")
+    assert instructor.notes(lesson) == [("Summary", "X marks the spot.  \n\n  Indented more.  ")]
+
+
+def test_a_timer_of_two_rounds_says_so(monkeypatch):
+    presets = [{"id": "two", "name": "Two", "seconds": 60, "rounds": 2, "cue": "Next"}]
+    monkeypatch.setattr(instructor, "timer_presets", lambda course: presets)
+    assert "<kbd>1</kbd> Two · 2 × 1:00</button>" in instructor.timers(tiny_course())

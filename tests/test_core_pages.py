@@ -1,5 +1,7 @@
 """Worksheets, the course overview, progress page, LMS downloads table and asset bundles from the core,
 compared with the exact HTML they must be, on the small course of tests/tiny_course.py."""
+import pytest
+
 from macros import assets, exports, render, worksheets
 from tiny_course import QUESTIONS, tiny_course
 
@@ -179,3 +181,83 @@ def test_the_learner_edition_drops_every_kind_of_instructor_note():
     text = ("a\n!!! instructor\n    x\n\n    y\n\tz\nb\n???+ instructor \"T\"\n  q\n!!! note\n    k\n"
             "  ??? instructor\n      deep\n  kept\n!!! instructors\n    m\n")
     assert strip_instructor_notes(text) == "a\nb\n!!! note\n    k\n  kept\n!!! instructors\n    m\n"
+
+
+# ---- Lists quoted from lessons ------------------------------------------------------------------------
+
+
+LIST_BODY = """Intro mentions Ask once, with no list after it.
+
+```
+Ask in a fence: not this one
+- fenced item
+```
+
+Ask these:
+
+- First question,
+  continued on the next line.
+- Second *one*
+    - a nested item, part of the second
+- Third
+
+After the list.
+
+Numbered:
+1. One
+2. Two
+Not a list item.
+
+Empty list:
+
+Text, not a list.
+
+- Too late
+"""
+
+
+def lesson_with(body):
+    from macros.lessons import Lesson
+
+    return Lesson(slug="x", path="docs/lessons/x.md", title="X", description="D", time={}, objectives={}, body=body)
+
+
+def test_a_list_is_quoted_from_the_first_line_that_names_it():
+    from macros.worksheets import list_after
+
+    lesson = lesson_with(LIST_BODY)
+    assert list_after(lesson, "Ask these") == ["First question, continued on the next line.",
+                                               "Second *one* - a nested item, part of the second", "Third"]
+    assert list_after(lesson, "Numbered") == ["One", "Two"]
+    # The first line naming "Ask" is followed by a paragraph: no list is quoted from further on.
+    for marker in ("Ask", "Empty list", "Nothing like it", "fenced item"):
+        with pytest.raises(ValueError) as error:
+            list_after(lesson, marker)
+        assert str(error.value) == (f"docs/lessons/x.md: no list follows a line containing '{marker}'; name text "
+                                    "from the line just above the list you want")
+
+
+def test_a_list_right_after_its_line_and_at_the_end():
+    from macros.worksheets import list_after
+
+    assert list_after(lesson_with("Ask:\n* a\n* b"), "Ask") == ["a", "b"]
+    assert list_after(lesson_with("Ask:\n\n\n+ a\n+ b\n\nAfter."), "Ask") == ["a", "b"]
+
+
+def test_paper_questions_have_four_lines_to_write_on_unless_told():
+    assert worksheets.paper_question(QUESTIONS[3], 1) == worksheets.paper_question(QUESTIONS[3], 1, 4)
+    assert worksheets.paper_question(QUESTIONS[3], 1).count('<span class="write-line">') == 4
+    bank = tiny_course().banks["two"]
+    assert worksheets.paper_quiz(bank, bank.questions).count('<span class="write-line">') == 4
+
+
+def test_the_overview_counts_hours_and_lists_every_objective():
+    course = tiny_course()
+    course.lessons["two"].time["lesson"] = 45
+    course.lessons["two"].objectives["wave"] = "Wave *back*."
+    html = render.course_overview(course, url_of)
+    assert html.startswith('<p class="course-total">2 lessons, 83 minutes in all (1 h 23 min).</p>')
+    assert "<ul><li>Say bye.</li><li>Wave <em>back</em>.</li></ul>" in html
+    assert render.objectives(course.lessons["two"]) == (
+        '<div class="lesson-objectives"><p>By the end of this lesson you will be able to:</p><ul>'
+        '<li id="objective-bye">Say bye.</li><li id="objective-wave">Wave <em>back</em>.</li></ul></div>')
