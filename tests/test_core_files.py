@@ -1,7 +1,9 @@
 """Files the core writes, read back: the blank plan as Markdown and Word, the LMS files, the offline zip,
 the asset bundles, and the check command's report. Small inputs built in code, exact expectations."""
+import json
 import zipfile
 from datetime import date, datetime, timezone
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -450,3 +452,85 @@ def test_the_gift_files_of_each_lesson():
 
 def test_the_moodle_xml_of_a_lesson():
     assert exports.files(tiny_course(), "Tiny")["one.moodle.xml"] == ONE_MOODLE
+
+
+def test_the_plan_form():
+    """The blank form (hints tied to their fields, the day chosen, every count) and the data for plan.js."""
+    html = plan_output.html(tiny_plan(), "../../downloads/")
+    head, form = html.split('"><form ', 1)
+    assert head.startswith('<div class="nplan" data-nplan="{&quot;plan&quot;: {&quot;title&quot;: &quot;My plan&quot;')
+    assert json.loads(unescape(head[len('<div class="nplan" data-nplan="'):])) == {
+        "plan": tiny_plan().to_json(), "words": plan_output.WORDS}
+    expected = ('<form class="nplan-sheet" id="networking-plan" method="dialog" aria-labelledby="nplan-title" '
+                'autocomplete="off"><h4 class="nplan-title" id="nplan-title">My plan</h4><p '
+                'class="nplan-intro">Go slowly.</p><div class="nplan-part nplan-about"><div '
+                'class="nplan-field"><label for="nplan-goals">Goals</label><p class="nplan-hint" '
+                'id="nplan-goals-hint">What you want.</p><textarea id="nplan-goals" name="goals" rows="2" '
+                'style="--nplan-lines: 2" aria-describedby="nplan-goals-hint"></textarea></div><div '
+                'class="nplan-field"><label for="nplan-roles">Roles</label><textarea id="nplan-roles" '
+                'name="roles" rows="1" style="--nplan-lines: 1"></textarea></div></div><fieldset '
+                'class="nplan-part nplan-habit" aria-describedby="nplan-habit-hint"><legend>Slot</legend><p '
+                'class="nplan-hint" id="nplan-habit-hint">Keep it.</p><div class="nplan-row"><div '
+                'class="nplan-field nplan-small"><label for="nplan-habit-day">Day</label><select '
+                'id="nplan-habit-day" name="habit-day"><option value="monday">Monday</option><option '
+                'value="tuesday">Tuesday</option><option value="wednesday">Wednesday</option><option '
+                'value="thursday">Thursday</option><option value="friday" selected>Friday</option><option '
+                'value="saturday">Saturday</option><option value="sunday">Sunday</option></select></div><div '
+                'class="nplan-field nplan-small"><label for="nplan-habit-time">Time</label><input '
+                'id="nplan-habit-time" name="habit-time" type="time" value="08:15"></div><div '
+                'class="nplan-field nplan-small"><label for="nplan-habit-minutes">Minutes</label><input '
+                'id="nplan-habit-minutes" name="habit-minutes" type="number" value="20" min="5" max="240" '
+                'step="5"></div><div class="nplan-field nplan-small"><label for="nplan-habit-start">First '
+                'week</label><input id="nplan-habit-start" name="habit-start" type="date" value=""></div>'
+                '</div></fieldset><fieldset class="nplan-part nplan-months"><legend>Month by month</legend><p '
+                'class="nplan-hint">The numbers are starting points: change them to fit your life.</p><div '
+                'class="nplan-scroll"><table class="nplan-counts"><thead><tr><th scope="col">Action</th><th '
+                'scope="col">Month 1</th><th scope="col">Month 2</th></tr></thead><tbody><tr><th scope="row">'
+                'Meetups<span class="nplan-hint">Go.</span></th><td><label class="nplan-sr" '
+                'for="nplan-month-1-meet">Meetups, month 1</label><input id="nplan-month-1-meet" '
+                'name="month-1-meet" type="number" min="0" max="99" value="1"></td><td><label '
+                'class="nplan-sr" for="nplan-month-2-meet">Meetups, month 2</label><input '
+                'id="nplan-month-2-meet" name="month-2-meet" type="number" min="0" max="99" value="3"></td>'
+                '</tr><tr><th scope="row">Posts</th><td><label class="nplan-sr" for="nplan-month-1-post">'
+                'Posts, month 1</label><input id="nplan-month-1-post" name="month-1-post" type="number" '
+                'min="0" max="99" value="2"></td><td><label class="nplan-sr" for="nplan-month-2-post">Posts, '
+                'month 2</label><input id="nplan-month-2-post" name="month-2-post" type="number" min="0" '
+                'max="99" value="0"></td></tr></tbody></table></div><div class="nplan-month-list"><div '
+                'class="nplan-month"><p class="nplan-month-title"><strong>Month 1:</strong> Start</p><p '
+                'class="nplan-hint" id="nplan-month-1-tip">Small steps.</p><div class="nplan-field"><label '
+                'for="nplan-month-1-actions">What I will do</label><p class="nplan-hint" '
+                'id="nplan-month-1-actions-hint">Which events, groups and people, by name</p><textarea '
+                'id="nplan-month-1-actions" name="month-1-actions" rows="2" style="--nplan-lines: 2" '
+                'aria-describedby="nplan-month-1-actions-hint"></textarea></div><div class="nplan-field">'
+                '<label for="nplan-month-1-review">How it went</label><p class="nplan-hint" '
+                'id="nplan-month-1-review-hint">Fill this in at the review</p><textarea '
+                'id="nplan-month-1-review" name="month-1-review" rows="2" style="--nplan-lines: 2" '
+                'aria-describedby="nplan-month-1-review-hint"></textarea></div></div><div class="nplan-month">'
+                '<p class="nplan-month-title"><strong>Month 2:</strong> Grow</p><div class="nplan-field">'
+                '<label for="nplan-month-2-actions">What I will do</label><p class="nplan-hint" '
+                'id="nplan-month-2-actions-hint">Which events, groups and people, by name</p><textarea '
+                'id="nplan-month-2-actions" name="month-2-actions" rows="2" style="--nplan-lines: 2" '
+                'aria-describedby="nplan-month-2-actions-hint"></textarea></div><div class="nplan-field">'
+                '<label for="nplan-month-2-review">How it went</label><p class="nplan-hint" '
+                'id="nplan-month-2-review-hint">Fill this in at the review</p><textarea '
+                'id="nplan-month-2-review" name="month-2-review" rows="2" style="--nplan-lines: 2" '
+                'aria-describedby="nplan-month-2-review-hint"></textarea></div></div></div></fieldset>'
+                '<fieldset class="nplan-part nplan-review"><legend>Review</legend><p class="nplan-hint" '
+                'id="nplan-review-hint">Look back.</p><ul><li>What worked?</li><li>What next?</li></ul>'
+                '</fieldset></form><div class="nplan-controls"><p class="nplan-status" role="status" '
+                'aria-live="polite"></p><div class="nplan-buttons" hidden><button type="button" '
+                'class="md-button md-button--primary" data-nplan-action="markdown">Download my plan '
+                '(.md)</button><button type="button" class="md-button md-button--primary" '
+                'data-nplan-action="calendar">Add my plan to my calendar (.ics)</button><button type="button" '
+                'class="md-button" data-nplan-action="print">Print my plan</button><button type="button" '
+                'class="md-button" data-nplan-action="reset">Start over</button></div><p class="nplan-blank">'
+                'Blank plan to download: <a class="md-button" href="../../downloads/networking-plan.docx" '
+                'download>Word (.docx)</a> <a class="md-button" href="../../downloads/networking-plan.md" '
+                'download>Markdown (.md)</a> <a class="md-button" href="../../downloads/networking-plan.ics" '
+                'download>Calendar (.ics)</a></p></div></div>')
+    assert "<form " + form == expected
+
+
+def test_a_bundle_of_one_file(tmp_path):
+    (tmp_path / "one.js").write_text("var one;\n", encoding="utf-8")
+    assert assets.bundle(tmp_path, ["one.js"]) == "/* one.js */\nvar one;\n"
