@@ -1,6 +1,7 @@
 """Files the core writes, read back: the blank plan as Markdown and Word, the LMS files, the offline zip,
 the asset bundles, and the check command's report. Small inputs built in code, exact expectations."""
 import json
+import os
 import zipfile
 from datetime import date, datetime, timezone
 from html import unescape
@@ -182,6 +183,10 @@ def test_the_lms_files_are_written_into_their_folder(tmp_path):
     assert {path.name: path.read_text(encoding="utf-8") for path in paths} == expected
     assert sorted(expected) == ["course.gift.txt", "course.moodle.xml", "one.gift.txt", "one.moodle.xml",
                                 "two.gift.txt", "two.moodle.xml"]
+    # Written again over the same folder, and with the default course name.
+    assert exports.write(course, tmp_path) == paths
+    assert (tmp_path / "downloads/lms/one.gift.txt").read_text(encoding="utf-8").startswith(
+        "// First *one* (one)\n$CATEGORY: $course$/top/Course/First *one*\n")
 
 
 # ---- Asset bundles --------------------------------------------------------------------------------------
@@ -227,6 +232,7 @@ def test_the_offline_copy_needs_the_shim_from_the_npm_packages(tmp_path):
     source.write_text("shim", encoding="utf-8")
     offline.copy_shim(tmp_path, tmp_path / "site")
     assert (tmp_path / "site/assets/vendor/iframe-worker/shim.js").read_text(encoding="utf-8") == "shim"
+    offline.copy_shim(tmp_path, tmp_path / "site")  # again, over the copy
     assert offline.available(tmp_path) is True
 
 
@@ -255,6 +261,7 @@ def test_the_offline_build_runs_mkdocs_strictly_and_zips_what_it_wrote(tmp_path,
 
     def run(command, cwd, env, capture_output, text):
         calls.append((command, cwd, env["COURSE_OFFLINE"], env["NO_MKDOCS_2_WARNING"], capture_output, text))
+        assert env["PATH"] == os.environ["PATH"], "MkDocs runs in this environment"
         a_built_site(Path(command[command.index("-d") + 1]))
         return type("Done", (), {"returncode": 0, "stdout": "", "stderr": ""})()
 
@@ -264,6 +271,7 @@ def test_the_offline_build_runs_mkdocs_strictly_and_zips_what_it_wrote(tmp_path,
     assert calls == [([offline.sys.executable, "-m", "mkdocs", "build", "-f", str(tmp_path / "mkdocs.offline.yml"),
                        "-d", folder, "--strict"], tmp_path, "true", "1", True, True)]
     assert not Path(folder).exists(), "the temporary build is removed"
+    assert Path(folder).name.startswith("course-offline-")
     assert "networking-course/index.html" in zipfile.ZipFile(target).namelist()
     offline.build(tmp_path, tmp_path / "loose.zip", strict=False)
     assert "--strict" not in calls[1][0]

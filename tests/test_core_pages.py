@@ -261,3 +261,90 @@ def test_the_overview_counts_hours_and_lists_every_objective():
     assert render.objectives(course.lessons["two"]) == (
         '<div class="lesson-objectives"><p>By the end of this lesson you will be able to:</p><ul>'
         '<li id="objective-bye">Say bye.</li><li id="objective-wave">Wave <em>back</em>.</li></ul></div>')
+
+
+def test_a_lesson_quiz():
+    """Every kind of question: options with their keys, the answer and all feedback inside <details>."""
+    expected = ('<section class="quiz" data-quiz="one" data-edition="learner" aria-label="Quiz: 4 questions">'
+                '\n<div class="quiz-question" id="quiz-one-pick" data-qid="pick" data-type="single" '
+                'data-answer="[&quot;b&quot;]"><fieldset><legend><span class="quiz-number">Question 1 of '
+                '4</span> <span class="quiz-prompt">Pick <em>one</em></span></legend><ul class="quiz-options">'
+                '<li><label><input type="radio" name="quiz-one-pick" value="a"> <span class="quiz-option-key">'
+                'a.</span> <span class="quiz-option-text">A &lt;b&gt;</span></label></li><li><label><input '
+                'type="radio" name="quiz-one-pick" value="b"> <span class="quiz-option-key">b.</span> <span '
+                'class="quiz-option-text">B</span></label></li></ul></fieldset><details class="quiz-answer" '
+                'data-search-exclude><summary>Show the answer</summary><p class="quiz-key"><strong>'
+                'Answer:</strong> b. B</p><ul class="quiz-feedback"><li data-option="a" data-correct="false">'
+                '<strong>a. Not quite:</strong> No.</li><li data-option="b" data-correct="true"><strong>b. '
+                'Right:</strong> Yes.</li></ul><p class="quiz-explanation">Because.</p></details></div>\n<div '
+                'class="quiz-question" id="quiz-one-many" data-qid="many" data-type="multiple" '
+                'data-answer="[&quot;a&quot;, &quot;c&quot;]"><fieldset><legend><span class="quiz-number">'
+                'Question 2 of 4</span> <span class="quiz-prompt">Many</span></legend><p class="quiz-hint">'
+                'Choose all that apply.</p><ul class="quiz-options"><li><label><input type="checkbox" '
+                'name="quiz-one-many" value="a"> <span class="quiz-option-key">a.</span> <span '
+                'class="quiz-option-text">A</span></label></li><li><label><input type="checkbox" '
+                'name="quiz-one-many" value="b"> <span class="quiz-option-key">b.</span> <span '
+                'class="quiz-option-text">B</span></label></li><li><label><input type="checkbox" '
+                'name="quiz-one-many" value="c"> <span class="quiz-option-key">c.</span> <span '
+                'class="quiz-option-text">C</span></label></li></ul></fieldset><details class="quiz-answer" '
+                'data-search-exclude><summary>Show the answer</summary><p class="quiz-key"><strong>'
+                'Answers:</strong> a. A; c. C</p><ul class="quiz-feedback"><li data-option="a" '
+                'data-correct="true"><strong>a. Right:</strong> Fa</li><li data-option="b" '
+                'data-correct="false"><strong>b. Not quite:</strong> Fb</li><li data-option="c" '
+                'data-correct="true"><strong>c. Right:</strong> Fc</li></ul></details></div>\n<div '
+                'class="quiz-question" id="quiz-one-tf" data-qid="tf" data-type="true-false" '
+                'data-answer="[&quot;false&quot;]"><fieldset><legend><span class="quiz-number">Question 3 of '
+                '4</span> <span class="quiz-prompt">True?</span></legend><ul class="quiz-options"><li><label>'
+                '<input type="radio" name="quiz-one-tf" value="true"> <span class="quiz-option-text">'
+                'True</span></label></li><li><label><input type="radio" name="quiz-one-tf" value="false"> '
+                '<span class="quiz-option-text">False</span></label></li></ul></fieldset><details '
+                'class="quiz-answer" data-search-exclude><summary>Show the answer</summary><p '
+                'class="quiz-key"><strong>Answer:</strong> False</p><ul class="quiz-feedback"><li '
+                'data-option="true" data-correct="false"><strong>True. Not quite:</strong> Not true.</li><li '
+                'data-option="false" data-correct="true"><strong>False. Right:</strong> Right.</li></ul>'
+                '</details></div>\n<div class="quiz-question" id="quiz-one-talk" data-qid="talk" '
+                'data-type="open" data-answer="[]"><fieldset><legend><span class="quiz-number">Question 4 of '
+                '4</span> <span class="quiz-prompt">Discuss</span></legend><label class="quiz-open-label" '
+                'for="quiz-one-talk-text">Your answer</label><textarea id="quiz-one-talk-text" '
+                'class="quiz-open-text" rows="4"></textarea></fieldset><details class="quiz-answer" '
+                'data-search-exclude><summary>Show the answer</summary><div class="quiz-model-answer"><p>'
+                '<strong>Model answer:</strong></p><p>Model</p>\n<p>answer.</p></div></details></div>\n<p '
+                'class="quiz-score" role="status" aria-live="polite" hidden></p>\n</section>')
+    assert render.quiz(tiny_course().banks["one"]) == expected
+
+
+def test_chosen_questions_in_the_instructor_edition():
+    expected = ('<section class="quiz" data-quiz="two" data-edition="instructor" aria-label="Quiz: 2 '
+                'questions">\n<div class="quiz-question" id="quiz-two-tf" data-qid="tf" '
+                'data-type="true-false" data-answer="[&quot;false&quot;]"><fieldset><legend><span '
+                'class="quiz-number">Question 1 of 2</span> <span class="quiz-prompt">True?</span></legend>'
+                '<ul class="quiz-options"><li><label><input type="radio" name="quiz-two-tf" value="true"> '
+                '<span class="quiz-option-text">True</span></label></li><li><label><input type="radio" '
+                'name="quiz-two-tf" value="false"> <span class="quiz-option-text">False</span></label></li>'
+                '</ul></fieldset><details class="quiz-answer" data-search-exclude><summary>Show the '
+                'answer</summary><p class="quiz-key"><strong>Answer:</strong> False</p><ul '
+                'class="quiz-feedback"><li data-option="true" data-correct="false"><strong>True. Not '
+                'quite:</strong> Not true.</li><li data-option="false" data-correct="true"><strong>False. '
+                'Right:</strong> Right.</li></ul></details></div>\n<div class="quiz-question" '
+                'id="quiz-two-pick" data-qid="pick" data-type="single" data-answer="[&quot;b&quot;]">'
+                '<fieldset><legend><span class="quiz-number">Question 2 of 2</span> <span class="quiz-prompt">'
+                'Pick <em>one</em></span></legend><ul class="quiz-options"><li><label><input type="radio" '
+                'name="quiz-two-pick" value="a"> <span class="quiz-option-key">a.</span> <span '
+                'class="quiz-option-text">A &lt;b&gt;</span></label></li><li><label><input type="radio" '
+                'name="quiz-two-pick" value="b"> <span class="quiz-option-key">b.</span> <span '
+                'class="quiz-option-text">B</span></label></li></ul></fieldset><details class="quiz-answer" '
+                'data-search-exclude><summary>Show the answer</summary><p class="quiz-key"><strong>'
+                'Answer:</strong> b. B</p><ul class="quiz-feedback"><li data-option="a" data-correct="false">'
+                '<strong>a. Not quite:</strong> No.</li><li data-option="b" data-correct="true"><strong>b. '
+                'Right:</strong> Yes.</li></ul><p class="quiz-explanation">Because.</p></details></div>\n<p '
+                'class="quiz-score" role="status" aria-live="polite" hidden></p>\n</section>')
+    assert render.quiz(tiny_course().banks["two"], [QUESTIONS[2], QUESTIONS[0]], "instructor") == expected
+
+
+def test_the_plan_as_data_for_the_page():
+    from macros.plan import Plan
+
+    plan = Plan(title="T", intro="I", questions=[{"id": "q"}], habit={"day": "friday"}, actions=[{"id": "a"}],
+                months=[{"focus": "F"}], review={"label": "R"})
+    assert plan.to_json() == {"title": "T", "intro": "I", "questions": [{"id": "q"}], "habit": {"day": "friday"},
+                              "actions": [{"id": "a"}], "months": [{"focus": "F"}], "review": {"label": "R"}}
