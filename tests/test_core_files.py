@@ -542,3 +542,32 @@ def test_the_plan_form():
 def test_a_bundle_of_one_file(tmp_path):
     (tmp_path / "one.js").write_text("var one;\n", encoding="utf-8")
     assert assets.bundle(tmp_path, ["one.js"]) == "/* one.js */\nvar one;\n"
+
+
+def test_an_open_question_in_gift_gives_its_model_answer_then_its_explanation():
+    from macros.bank import Bank, Question
+    from macros.course import Course
+    from macros.lessons import Lesson
+
+    question = Question(id="why", type="open", objective="x", prompt="Why?", answer="Because.",
+                        explanation="More to say.")
+    course = Course(lessons={"l": Lesson(slug="l", path="docs/lessons/l.md", title="L", description="D", time={},
+                                         objectives={"x": "x"})},
+                    banks={"l": Bank(lesson="l", path="quizzes/l.yml", questions=[question])})
+    assert exports.files(course, "N")["l.gift.txt"] == (
+        "// L (l)\n$CATEGORY: $course$/top/N/L\n\n// [id:l/why] objective: x\n"
+        "::why::[markdown]Why? {\n####Model answer\\:\\n\\nBecause.\\n\\nMore to say.\n}\n")
+
+
+def test_the_zip_is_packed_at_the_highest_level(tmp_path):
+    import random
+    import zlib
+
+    rng = random.Random(3)
+    words = ["net", "work", "people", "tech", "meet", "hello", "coffee", "career", "plan", "month"]
+    text = " ".join(rng.choice(words) + str(rng.randint(0, 99)) for _ in range(40000)).encode()
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/page.html").write_bytes(text)
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    with zipfile.ZipFile(offline.zip_folder(tmp_path / "site", tmp_path / "copy.zip")) as archive:
+        assert archive.getinfo("networking-course/page.html").compress_size == len(packer.compress(text) + packer.flush())
