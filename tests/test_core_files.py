@@ -2,6 +2,7 @@
 the asset bundles, and the check command's report. Small inputs built in code, exact expectations."""
 import json
 import os
+import time
 import zipfile
 from datetime import date, datetime, timezone
 from html import unescape
@@ -148,10 +149,10 @@ def test_the_blank_plan_in_word(tmp_path):
     assert document.core_properties.title == "My plan"
 
 
-def test_the_downloads_are_written_and_the_calendar_starts_after_today(tmp_path):
+def test_the_downloads_are_written_and_the_calendar_starts_after_today(tmp_path, monkeypatch):
     stamp = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
-    # Friday 6 March 2026 is "today": the first slot is the Friday after it.
-    paths = plan_output.write_downloads(tiny_plan(), tmp_path / "site", date(2026, 3, 6), stamp)
+    # Thursday 5 March 2026 is "today": the first slot is the next day, Friday 6 March.
+    paths = plan_output.write_downloads(tiny_plan(), tmp_path / "site", date(2026, 3, 5), stamp)
     folder = tmp_path / "site" / "downloads"
     assert paths == {"md": folder / "networking-plan.md", "docx": folder / "networking-plan.docx",
                      "ics": folder / "networking-plan.ics"}
@@ -162,11 +163,21 @@ def test_the_downloads_are_written_and_the_calendar_starts_after_today(tmp_path)
     events = Calendar.from_ical(paths["ics"].read_bytes()).walk("VEVENT")
     assert [str(event["summary"]) for event in events] == [
         "Networking slot", "Networking plan: review of month 1", "Networking plan: review of month 2"]
-    assert events[0].decoded("dtstart") == datetime(2026, 3, 13, 8, 15)
+    assert events[0].decoded("dtstart") == datetime(2026, 3, 6, 8, 15)
     assert events[0].decoded("dtstamp") == stamp
-    # Without a stamp, the time of writing.
+    # A Friday "today": the slot on that day has passed, the first is a week later. Written again over the files.
+    plan_output.write_downloads(tiny_plan(), tmp_path / "site", date(2026, 3, 6), stamp)
+    events = Calendar.from_ical(paths["ics"].read_bytes()).walk("VEVENT")
+    assert events[0].decoded("dtstart") == datetime(2026, 3, 13, 8, 15)
+    # Without a stamp, the time of writing in UTC, whatever the machine's time zone.
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
     before = datetime.now(timezone.utc).replace(microsecond=0)
-    plan_output.write_downloads(tiny_plan(), tmp_path / "again", date(2026, 3, 6))
+    try:
+        plan_output.write_downloads(tiny_plan(), tmp_path / "again", date(2026, 3, 6))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
     again = Calendar.from_ical((tmp_path / "again/downloads/networking-plan.ics").read_bytes()).walk("VEVENT")[0]
     assert before <= again.decoded("dtstamp") <= datetime.now(timezone.utc)
     assert again.decoded("dtstamp").microsecond == 0
@@ -453,9 +464,16 @@ ONE_MOODLE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_the_gift_files_of_each_lesson():
+def test_the_gift_files_of_each_lesson_and_of_the_course():
     files = exports.files(tiny_course(), "Tiny")
     assert (files["one.gift.txt"], files["two.gift.txt"]) == (ONE_GIFT, TWO_GIFT)
+    assert files["course.gift.txt"] == ONE_GIFT + "\n" + TWO_GIFT
+    assert exports.files(tiny_course())["two.gift.txt"] == TWO_GIFT.replace("/Tiny/", "/Course/")
+    assert exports.gift(tiny_course(), ["two"]) == TWO_GIFT.replace("/Tiny/", "/Course/")
+
+
+def test_gift_text_loses_carriage_returns_and_control_characters():
+    assert exports.gift_escape(" a\r\nb\rc\x01d\x00 ") == "a\\nb\\ncd"
 
 
 def test_the_moodle_xml_of_a_lesson():
@@ -571,3 +589,14 @@ def test_the_zip_is_packed_at_the_highest_level(tmp_path):
     packer = zlib.compressobj(9, zlib.DEFLATED, -15)
     with zipfile.ZipFile(offline.zip_folder(tmp_path / "site", tmp_path / "copy.zip")) as archive:
         assert archive.getinfo("networking-course/page.html").compress_size == len(packer.compress(text) + packer.flush())
+
+
+def test_months_are_added_by_the_calendar():
+    assert plan_output.add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+    assert plan_output.add_months(date(2026, 12, 15), 1) == date(2027, 1, 15)
+    assert plan_output.add_months(date(2026, 1, 31), 13) == date(2027, 2, 28)
+    assert plan_output.add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
+
+
+def test_a_months_counts_in_one_line():
+    assert plan_output.counts_line(tiny_plan(), {"meet": 1, "post": 2}) == "Meetups: 1; Posts: 2"
