@@ -600,3 +600,99 @@ def test_months_are_added_by_the_calendar():
 
 def test_a_months_counts_in_one_line():
     assert plan_output.counts_line(tiny_plan(), {"meet": 1, "post": 2}) == "Meetups: 1; Posts: 2"
+
+
+# The calendar of the blank plan: the weekly slot from its first day, a review at the end of each month,
+# each with an alarm 15 minutes before. Lines are folded at 75 octets, `;` escaped in text.
+PLAN_ICS = r"""BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Networking for People Entering Tech//Networking plan//EN
+CALSCALE:GREGORIAN
+BEGIN:VEVENT
+SUMMARY:Networking slot
+DTSTART:20260306T081500
+DURATION:PT20M
+DTSTAMP:20260301T120000Z
+UID:slot-2026-03-06@networking-plan
+RRULE:FREQ=WEEKLY;COUNT=3;BYDAY=FR
+DESCRIPTION:Keep it.\n\nMy plan
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:Networking slot
+TRIGGER:-PT15M
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+SUMMARY:Networking plan: review of month 1
+DTSTART:20260405T081500
+DURATION:PT15M
+DTSTAMP:20260301T120000Z
+UID:review-1-2026-03-06@networking-plan
+DESCRIPTION:Look back.\n- What worked?\n- What next?\n\nMonth 1: Start. Me
+ etups: 1\; Posts: 2\nNext month: Grow. Meetups: 3\; Posts: 0
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:Networking plan: review of month 1
+TRIGGER:-PT15M
+END:VALARM
+END:VEVENT
+BEGIN:VEVENT
+SUMMARY:Networking plan: review of month 2
+DTSTART:20260505T081500
+DURATION:PT15M
+DTSTAMP:20260301T120000Z
+UID:review-2-2026-03-06@networking-plan
+DESCRIPTION:Look back.\n- What worked?\n- What next?\n\nMonth 2: Grow. Mee
+ tups: 3\; Posts: 0\nNext: make your plan for the following six months.
+BEGIN:VALARM
+ACTION:DISPLAY
+DESCRIPTION:Networking plan: review of month 2
+TRIGGER:-PT15M
+END:VALARM
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_the_blank_plan_calendar():
+    ics = plan_output.ics(tiny_plan(), date(2026, 3, 6), datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc))
+    assert ics.decode("utf-8").replace("\r\n", "\n") == PLAN_ICS
+    assert ics.count(b"\r\n") == PLAN_ICS.count("\n")
+
+
+def test_a_review_on_the_slot_day_comes_after_the_slot():
+    plan = tiny_plan()
+    plan.habit["day"] = "thursday"
+    # From Thursday 1 February 2024, the month ends on Thursday 29 February: the review follows the 20-minute slot.
+    assert plan_output.review_times(plan, date(2024, 2, 1)) == [datetime(2024, 2, 29, 8, 35), datetime(2024, 3, 31, 8, 15)]
+
+
+# ---- YAML syntax errors in words an author can act on ------------------------------------------------
+
+
+class ParserError(Exception):
+    """Like PyYAML's errors: a short `problem` beside the long text."""
+
+    def __init__(self, problem):
+        super().__init__(f"while parsing, {problem}, in <unicode string>")
+        self.problem = problem
+
+
+@pytest.mark.parametrize("error, line, message", [
+    (ParserError("found character '\\t' that cannot start any token"), "", "tab"),
+    (ParserError("a tab where it does not belong"), "", "tab"),
+    (ParserError("mapping values are not allowed here"), "\t  a: b", "tab"),
+    (ParserError("mapping values are not allowed here"), "  a:\tb", "the YAML does not parse (mapping values are not "
+                                                                      "allowed here)"),
+    (ValueError("nesting too deep"), "", "the YAML does not parse (nesting too deep)"),
+    (ParserError(""), "", "the YAML does not parse (while parsing, , in <unicode string>)"),
+])
+def test_a_yaml_error_says_what_to_do(error, line, message):
+    from macros.yamlsource import _describe_syntax_error
+
+    hint = ("; check the indentation and quote text that contains ': ' or starts with a special character")
+    expected = ("the line is indented with a tab; YAML needs spaces: replace the tab with spaces" if message == "tab"
+                else message + hint)
+    assert _describe_syntax_error(error, line) == expected
+    if not line:
+        assert _describe_syntax_error(error) == expected
