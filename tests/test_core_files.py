@@ -696,3 +696,32 @@ def test_a_yaml_error_says_what_to_do(error, line, message):
     assert _describe_syntax_error(error, line) == expected
     if not line:
         assert _describe_syntax_error(error) == expected
+
+
+# ---- The plan template: what cannot be read at all --------------------------------------------------------
+
+
+def test_a_plan_that_is_missing_unreadable_or_not_a_mapping_is_one_problem(tmp_path):
+    from macros import plan
+    from macros.problems import CourseError, Problem
+
+    with pytest.raises(CourseError) as error:
+        plan.load(tmp_path)
+    assert error.value.problems == [Problem("plan/networking-plan.yml", 1, "the plan template is missing; create it "
+                                                                          "(see the plan lesson)")]
+    (tmp_path / "plan").mkdir()
+    (tmp_path / "plan/networking-plan.yml").write_bytes(b"title: caf\xe9\n")
+    with pytest.raises(CourseError) as error:
+        plan.load(tmp_path)
+    assert [(p.file, p.line) for p in error.value.problems] == [("plan/networking-plan.yml", 1)]
+    assert error.value.problems[0].message.startswith("the file cannot be read as UTF-8 text ('utf-8' codec can't "
+                                                      "decode byte 0xe9 in position 10")
+    (tmp_path / "plan/networking-plan.yml").write_text("- a list\n", encoding="utf-8")
+    with pytest.raises(CourseError) as error:
+        plan.load(tmp_path)
+    assert error.value.problems == [Problem("plan/networking-plan.yml", 1, "the plan must be a mapping of title, "
+                                                                          "intro, questions, habit, actions, months, review")]
+    assert plan.parse("- a\n", "p.yml") == (None, [Problem("p.yml", 1, "the plan must be a mapping of title, intro, "
+                                                                       "questions, habit, actions, months, review")])
+    # The course's own plan reads as it is.
+    assert plan.load(ROOT).title == "My 6-month networking plan"
