@@ -725,3 +725,19 @@ def test_a_plan_that_is_missing_unreadable_or_not_a_mapping_is_one_problem(tmp_p
                                                                        "questions, habit, actions, months, review")])
     # The course's own plan reads as it is.
     assert plan.load(ROOT).title == "My 6-month networking plan"
+
+
+def test_gift_text_starting_with_a_bracket_is_marked_as_markdown():
+    """Else a GIFT reader takes `[...]` at the start for a format marker and drops it."""
+    from macros.bank import Bank, Question
+    from macros.course import Course
+    from macros.lessons import Lesson
+
+    question = Question(id="q", type="single", objective="x", prompt="[See this](https://example.org) first", answer="a",
+                        options={"a": "[x] box", "b": "plain"}, feedback={"a": "[y]", "b": "no"})
+    course = Course(lessons={"l": Lesson(slug="l", path="docs/lessons/l.md", title="L", description="D", time={},
+                                         objectives={"x": "x"})},
+                    banks={"l": Bank(lesson="l", path="quizzes/l.yml", questions=[question])})
+    assert exports.files(course, "N")["l.gift.txt"] == (
+        "// L (l)\n$CATEGORY: $course$/top/N/L\n\n// [id:l/q] objective: x\n"
+        "::q::[markdown][See this](https\\://example.org) first {\n=[markdown][x] box#[markdown][y]\n~plain#no\n}\n")
