@@ -2,7 +2,7 @@
 compared with the exact HTML they must be, on the small course of tests/tiny_course.py."""
 import pytest
 
-from macros import assets, exports, render, worksheets
+from macros import exports, render, worksheets
 from tiny_course import QUESTIONS, tiny_course
 
 
