@@ -26,12 +26,6 @@ class Sequence(list):
     line = 1
 
 
-class YamlProblem(Exception):
-    def __init__(self, problem):
-        self.problem = problem
-        super().__init__(str(problem))
-
-
 def _describe_syntax_error(error, source_line=""):
     """Turn PyYAML's parser message into one an author can act on."""
     text = str(getattr(error, "problem", "") or error)

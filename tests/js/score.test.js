@@ -14,3 +14,8 @@ test("a multiple answer needs every key and nothing else", () => {
   assert.equal(isCorrect(["a", "a"], ["a", "c"]), false, "the same key twice is one key");
   assert.equal(isCorrect([], ["a"]), false);
 });
+
+test("as many keys as the answer is not enough: each one must be a key", () => {
+  assert.equal(isCorrect(["a", "b"], ["a", "c"]), false);
+  assert.equal(isCorrect(["b", "a"], ["a", "b"]), true);
+});
