@@ -1,13 +1,19 @@
 """Attacks that the other tests do not try, of the kinds they guard against: a learner's data lost in silence,
 instructor notes leaked into the learner edition, markup or script from author or learner text run, and pages
 that break the Content-Security-Policy. Each test asserts what should happen instead."""
+import json
 import re
 import time
 
 import pytest
+from icalendar import Calendar
 
-from conftest import mkdocs_build
+from conftest import mkdocs_build, wait_until
+from macros.render import OPEN_ANSWER_MAX
 from test_authoring import check, summary
+from test_plan_browser import download, open_plan, unfolded
+from test_progress_browser import KEY, NOTICE, choose_file, fill_storage, message, notice_text, progress_file
+from test_quiz_browser import LESSON, STORE, box, choose_and_check, first, keys, open_lesson, text_of
 from test_site import copy_project
 
 
@@ -177,3 +183,239 @@ def test_what_cannot_be_left_out_or_escaped_stops_the_build(tmp_path, attack):
     assert not [path for path in written if "Quotednote" in path.read_text(encoding="utf-8") or
                 "evil.example" in path.read_text(encoding="utf-8")]
     assert not (site / "search/search_index.json").exists()
+
+
+# ---- Progress files a learner might be handed, or make by accident ----------------------------------------------
+
+def read_file_in(page, path):
+    """Choose path on a fresh progress page; the import question's text, or the message when it was refused."""
+    page.goto("progress/")
+    page.wait_for_selector(".progress--ready")
+    choose_file(page, path)
+    wait_until(page, "document.querySelector('.progress-message').textContent !== '' || "
+                     "document.querySelector('.progress-import') !== null")
+    if not page.locator(".progress-import").count():
+        return text_of(page.locator(".progress-message"))
+    return text_of(page.locator("#progress-import-title")) + " " + text_of(page.locator("#progress-import-about"))
+
+
+# What the question says last in a browser that holds no progress.
+FRESH = "This browser holds no progress yet."
+
+
+def test_prototype_keys_in_a_file_change_no_object_and_are_left_out(page, course, tmp_path):
+    bank = course.banks[LESSON].questions
+    single = first(bank, "single")
+    good = {"choice": keys(single, True), "correct": True}
+    path = tmp_path / "proto.json"
+    path.write_text(progress_file({
+        "__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}},
+        "quiz:__proto__": {"a": good}, "quiz:constructor": {"a": good},
+        STORE: {"__proto__": good, "constructor": good, "hasOwnProperty": good, single.id: good},
+        "plan": {"__proto__": "x", "constructor": "y", "goals": "ok"},
+        "learner": {"__proto__": {"seed": "zzzzzzzz"}, "seed": "abcdefgh"}}), encoding="utf-8")
+    assert read_file_in(page, path) == (
+        "Import proto.json? The file holds 1 answer in 1 lesson and your plan. Left out: parts this course does not "
+        "know (“__proto__”, “constructor”, “learner.__proto__”); lessons this course does not have (“__proto__”, "
+        "“constructor”); questions this course does not have (“__proto__” in “in-person”, “constructor” in "
+        "“in-person”, “hasOwnProperty” in “in-person”); plan fields this course does not have (“__proto__”, "
+        "“constructor”). " + FRESH)
+    page.locator(".progress-import").get_by_role("button", name="Import").click()
+    clean = {STORE: {single.id: good}, "plan": {"goals": "ok"}, "learner": {"seed": "abcdefgh"}}
+    assert page.evaluate("CourseStore.all()") == clean
+    assert page.evaluate("""() => [({}).polluted, Object.prototype.polluted, Object.keys(CourseStore.all()).join(),
+        Object.getPrototypeOf(CourseStore.get('plan')) === Object.prototype,
+        JSON.parse(localStorage.getItem(CourseStore.KEY)).__proto__ === Object.prototype]""") == [
+        None, None, "quiz:in-person,plan,learner", True, True]
+
+
+def test_deep_nesting_and_wrong_types_cost_only_themselves(page, course, tmp_path):
+    bank = course.banks[LESSON].questions
+    single, multiple = first(bank, "single"), first(bank, "multiple")
+    deep = "[" * 150000 + "]" * 150000  # twice in a file under the size limit: 150,000 levels deep
+    sections = {"plan": {"goals": 42, "roles": None, "superpowers": ["a"], "industries": {"x": 1}, "habit-day": True,
+                         "month-1-actions": "Keep this", "month-1-review": "DEEP"},
+                STORE: {single.id: {"choice": [1], "correct": True},
+                        multiple.id: {"choice": keys(multiple, True), "correct": 1}}}
+    path = tmp_path / "odd.json"
+    path.write_text(progress_file(sections, exported="DEEP").replace('"DEEP"', deep), encoding="utf-8")
+    assert path.stat().st_size < 1024 * 1024
+    assert read_file_in(page, path) == (
+        "Import odd.json? The file holds your plan. Left out: plan fields that are not text (“goals”, “roles”, "
+        "“superpowers”, “industries”, “habit-day” and 1 more); answers in a form this course does not write "
+        f"(“{single.id}” in “{LESSON}”, “{multiple.id}” in “{LESSON}”). " + FRESH)
+    page.locator(".progress-import").get_by_role("button", name="Import").click()
+    assert page.evaluate("CourseStore.all()") == {"plan": {"month-1-actions": "Keep this"}}
+
+
+def test_huge_arrays_in_a_small_file_are_refused_quickly_and_named_briefly(page, course, tmp_path):
+    single = first(course.banks[LESSON].questions, "single")
+    section = {single.id: {"choice": ["a"] * 100000, "correct": True}, **{f"q{i}": 0 for i in range(30000)}}
+    path = tmp_path / "huge.json"
+    path.write_text(progress_file({STORE: section, "plan": {"goals": "x"}}), encoding="utf-8")
+    assert path.stat().st_size < 1024 * 1024
+    started = time.monotonic()
+    said = read_file_in(page, path)
+    assert time.monotonic() - started < 5
+    assert said == (
+        "Import huge.json? The file holds your plan. Left out: answers in a form this course does not write "
+        f"(“{single.id}” in “{LESSON}”); questions this course does not have (“q0” in “{LESSON}”, “q1” in “{LESSON}”, "
+        f"“q2” in “{LESSON}”, “q3” in “{LESSON}”, “q4” in “{LESSON}” and 29995 more). " + FRESH)
+
+
+@pytest.mark.parametrize("form", ["duplicate keys", "UTF-8 with a byte-order mark", "UTF-16", "UTF-16 big-endian"])
+def test_a_file_saved_again_by_an_editor_still_imports(page, course, tmp_path, form):
+    text = progress_file({"plan": {"goals": "Meet three people – é 😀"}})
+    data = {"duplicate keys": ('{"format": "other", ' + text[1:]).replace('"goals"', '"goals": "first", "goals"').encode(),
+            "UTF-8 with a byte-order mark": b"\xef\xbb\xbf" + text.encode(),
+            "UTF-16": text.encode("utf-16"), "UTF-16 big-endian": b"\xfe\xff" + text.encode("utf-16-be")}[form]
+    path = tmp_path / "progress.json"
+    path.write_bytes(data)
+    assert read_file_in(page, path) == "Import progress.json? The file holds your plan. " + FRESH
+    page.locator(".progress-import").get_by_role("button", name="Import").click()
+    assert page.evaluate("CourseStore.all()") == {"plan": {"goals": "Meet three people – é 😀"}}, "the last key counts"
+
+
+def test_values_at_their_limit_come_in_and_one_more_is_named(page, course, tmp_path):
+    introverts = first(course.banks["introverts"].questions, "open")
+    open_question = first(course.banks[LESSON].questions, "open")
+    # Limits count as JavaScript and the form do, in UTF-16 units: 500 emoji are 1,000, the most a month box holds.
+    sections = {"plan": {"month-1-actions": "😀" * 500, "month-2-actions": "😀" * 501, "goals": "g" * 2000},
+                STORE: {open_question.id: {"text": "t" * OPEN_ANSWER_MAX, "revealed": True, "correct": True}},
+                "quiz:introverts": {introverts.id: {"text": "u" * (OPEN_ANSWER_MAX + 1)}}}
+    short = len(progress_file(sections, padding="").encode())
+    path = tmp_path / "limits.json"
+    path.write_text(progress_file(sections, padding="p" * (1024 * 1024 - short)), encoding="utf-8")
+    assert path.stat().st_size == 1024 * 1024, "exactly the largest file the page reads"
+    assert read_file_in(page, path) == (
+        "Import limits.json? The file holds 1 answer in 1 lesson and your plan. Left out: plan fields longer than "
+        "this course keeps (“month-2-actions” (1002 characters, at most 1000)); answers longer than this course keeps "
+        f"(“{introverts.id}” in “introverts” (5001 characters, at most 5000)). " + FRESH)
+    page.locator(".progress-import").get_by_role("button", name="Import").click()
+    page.goto("lessons/networking-plan/")
+    page.wait_for_selector(".nplan-buttons:not([hidden])")
+    assert page.locator('[name="month-1-actions"]').input_value() == "😀" * 500
+    assert page.locator("#nplan-month-1-actions-count").inner_text() == "1,000 of 1,000 characters: this box is full"
+    assert page.locator('[name="goals"]').input_value() == "g" * 2000
+    open_lesson(page)
+    assert box(page, open_question).locator("textarea").input_value() == "t" * OPEN_ANSWER_MAX
+
+
+def test_a_merge_into_full_storage_keeps_the_stored_copy_and_says_so(page, course, tmp_path):
+    bank = course.banks[LESSON].questions
+    single, multiple = first(bank, "single"), first(bank, "multiple")
+    before = {STORE: {multiple.id: {"choice": keys(multiple, True), "correct": True}},
+              "plan": {"goals": "old", "roles": "QA"}}
+    page.context.add_init_script(fill_storage(before))
+    path = tmp_path / "laptop.json"
+    path.write_text(progress_file({STORE: {single.id: {"choice": keys(single, True), "correct": True}},
+                                   "plan": {"goals": "new"}}), encoding="utf-8")
+    assert read_file_in(page, path).endswith("merge the two (where both hold an answer to the same question, the "
+                                             "file's answer is kept)?")
+    page.locator(".progress-import").get_by_role("button", name="Merge").click()
+    assert message(page) == ("Imported from laptop.json. This browser now holds 2 answers in 1 lesson and your plan. "
+                             "It keeps them only until you leave: export your progress before you do.")
+    merged = {STORE: {**before[STORE], single.id: {"choice": keys(single, True), "correct": True}},
+              "plan": {"goals": "new", "roles": "QA"}}
+    assert page.evaluate("CourseStore.all()") == merged
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')")) == before, "the stored copy is whole"
+    assert notice_text(page) == NOTICE
+    open_lesson(page)  # a full page load: the visit goes on from what the tab keeps
+    assert text_of(box(page, single).locator(".quiz-verdict")) == "Correct."
+    assert text_of(box(page, multiple).locator(".quiz-verdict")) == "Correct."
+
+
+# ---- Storage that half works, and two tabs ----------------------------------------------------------------------
+
+def test_storage_that_cannot_be_read_is_never_overwritten(page, course):
+    bank = course.banks[LESSON].questions
+    single = first(bank, "single")
+    stored = {"quiz:introverts": {first(course.banks["introverts"].questions, "single").id: {"choice": ["a"], "correct": False}},
+              "plan": {"goals": "keep me"}}
+    page.goto("progress/")
+    page.evaluate("data => CourseStore.replace(data)", stored)
+    # From now on, reading localStorage fails (a browser's policy, an extension) while writing still works.
+    page.context.add_init_script("""window.realGetItem = Storage.prototype.getItem;
+Storage.prototype.getItem = function (key) {
+  if (this === window.localStorage) throw new DOMException("The operation is insecure.", "SecurityError");
+  return window.realGetItem.call(this, key);
+};""")
+    open_lesson(page)
+    choose_and_check(page, single, keys(single, True))
+    assert text_of(box(page, single).locator(".quiz-verdict")) == "Correct.", "feedback, whatever storage does"
+    assert notice_text(page) == NOTICE
+    assert json.loads(page.evaluate(f"realGetItem.call(localStorage, '{KEY}')")) == stored
+    page.goto("glossary/")  # a full page load in the same tab
+    open_lesson(page)
+    assert text_of(box(page, single).locator(".quiz-verdict")) == "Correct.", "the visit goes on in memory"
+    assert json.loads(page.evaluate(f"realGetItem.call(localStorage, '{KEY}')")) == stored
+
+
+def test_the_plan_open_in_two_tabs_keeps_what_each_tab_wrote(page):
+    tabs = [page, page.context.new_page()]
+    for tab in tabs:
+        tab.goto("lessons/networking-plan/")
+        tab.wait_for_selector(".nplan-buttons:not([hidden])")
+    tabs[0].get_by_label("My networking goals").fill("From the first tab")
+    wait_until(tabs[0], "CourseStore.get('plan').goals === 'From the first tab'")
+    tabs[1].bring_to_front()
+    tabs[1].get_by_label("Roles I want to learn about").fill("From the second tab")
+    wait_until(tabs[1], "CourseStore.get('plan').roles === 'From the second tab'")
+    both = {"goals": "From the first tab", "roles": "From the second tab"}
+    assert tabs[1].evaluate("CourseStore.get('plan')") == both
+    for tab in tabs:
+        wait_until(tab, "document.querySelector('[name=roles]').value === 'From the second tab'")
+        assert tab.get_by_label("My networking goals").input_value() == "From the first tab"
+    tabs[1].close()
+
+
+# ---- Text a learner pastes into the plan ------------------------------------------------------------------------
+
+# Lone halves of a surrogate pair, a right-to-left override, CR-only line ends, a NUL and a joined emoji, written as
+# a JavaScript literal: the page is given them as they are (Playwright's bridge would not carry a lone half).
+ODD = r"'lone \ud800 high, lone \udc00 low; RTL \u202egnp.exe\u202c; CR\ronly\rlines; NUL\u0000; ZWJ \ud83d\udc69\u200d\ud83d\udcbb'"
+WRITTEN = "lone \ufffd high, lone \ufffd low; RTL \u202egnp.exe\u202c; CR\nonly\nlines; NUL\u0000; ZWJ 👩\u200d💻"
+
+
+def test_odd_text_in_the_plan_downloads_cleanly_and_survives_export_and_import(page, browser, site_url, tmp_path):
+    open_plan(page)
+    page.evaluate(f"""() => {{ const box = document.querySelector('[name=goals]');
+        box.value = {ODD}; box.dispatchEvent(new Event('input', {{bubbles: true}})); }}""")
+    # A text box turns CR into LF (HTML's value normalisation): the lone halves are kept as typed.
+    typed = f"{ODD}.replace(/\\r/g, '\\n')"
+    wait_until(page, f"CourseStore.get('plan').goals === {typed}")
+    _, data = download(page, "markdown")
+    assert f"\n\n{WRITTEN}\n\n" in data.decode("utf-8"), "valid UTF-8: a lone half becomes U+FFFD"
+    _, data = download(page, "calendar")
+    lines = unfolded(data)
+    assert not any("\r" in line or "\0" in line for line in lines), "no bare CR or NUL inside a property"
+    description = str(Calendar.from_ical(data).walk("VEVENT")[0]["DESCRIPTION"])
+    assert f"My networking goals: {WRITTEN.replace(chr(0), '')}\n" in description
+    # The exact text, lone halves and all, goes to another browser in a progress file and comes back.
+    page.goto("progress/")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Export progress").click()
+    saved = tmp_path / "odd.json"
+    saved.write_bytes(open(info.value.path(), "rb").read())
+    saved.read_bytes().decode("utf-8")  # the file itself is valid UTF-8 (JSON escapes the lone halves)
+    context = browser.new_context(base_url=site_url)
+    try:
+        other = context.new_page()
+        assert read_file_in(other, saved) == "Import odd.json? The file holds your plan. " + FRESH
+        other.locator(".progress-import").get_by_role("button", name="Import").click()
+        assert other.evaluate(f"CourseStore.get('plan').goals === {typed}") is True
+    finally:
+        context.close()
+
+
+def test_ten_thousand_emoji_stop_at_the_limit_without_a_broken_character(page):
+    open_plan(page)
+    box = page.get_by_label("My networking goals")
+    box.fill("a" + "😀" * 10000)  # 20,001 UTF-16 units into a box of 2,000: the last whole emoji ends at 1,999
+    value = "a" + "😀" * 999
+    assert page.evaluate("document.querySelector('[name=goals]').value") == value
+    assert page.locator("#nplan-goals-count").inner_text() == "1,999 of 2,000 characters"
+    box.press("End")
+    page.keyboard.type("😀")
+    assert box.input_value() == value, "an emoji does not fit in one unit"
+    wait_until(page, "text => CourseStore.get('plan').goals === text", value)
