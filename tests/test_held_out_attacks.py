@@ -4,14 +4,15 @@ that break the Content-Security-Policy. Each test asserts what should happen ins
 import json
 import re
 import time
+from datetime import date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
-from conftest import mkdocs_build, wait_until
+from conftest import checked_page, mkdocs_build, wait_until
 from macros.render import OPEN_ANSWER_MAX
 from test_authoring import check, summary
-from test_plan_browser import download, open_plan, unfolded
+from test_plan_browser import download, open_plan, shown_in, starts, unfolded
 from test_progress_browser import KEY, NOTICE, choose_file, fill_storage, message, notice_text, progress_file
 from test_quiz_browser import LESSON, STORE, box, choose_and_check, first, keys, open_lesson, text_of
 from test_site import copy_project
@@ -419,3 +420,62 @@ def test_ten_thousand_emoji_stop_at_the_limit_without_a_broken_character(page):
     page.keyboard.type("😀")
     assert box.input_value() == value, "an emoji does not fit in one unit"
     wait_until(page, "text => CourseStore.get('plan').goals === text", value)
+
+
+# ---- Calendar dates where clocks and calendars are odd ----------------------------------------------------------
+
+# (weekday, time, first week, the week whose time the clocks skip there, where it lands)
+ODD_ZONES = {
+    # Lord Howe Island's clocks move by half an hour: 02:00 becomes 02:30 on 6 October 2030.
+    "Australia/Lord_Howe": ("sunday", "02:15", "2030-09-22", datetime(2030, 10, 6, 2, 15), datetime(2030, 10, 6, 2, 45)),
+    # São Paulo had daylight saving until 2019, starting at midnight: 4 November 2018 began at 01:00.
+    "America/Sao_Paulo": ("sunday", "00:30", "2018-10-21", datetime(2018, 11, 4, 0, 30), datetime(2018, 11, 4, 1, 30)),
+    # Samoa crossed the date line: Friday 30 December 2011 never happened there.
+    "Pacific/Apia": ("friday", "18:30", "2011-12-16", datetime(2011, 12, 30, 18, 30), datetime(2011, 12, 31, 18, 30)),
+}
+
+
+@pytest.fixture(params=sorted(ODD_ZONES))
+def odd_zone_page(request, browser, site_url):
+    tab = next(gen := checked_page(browser, site_url, timezone_id=request.param))
+    tab.zone = request.param
+    yield tab
+    next(gen, None)
+
+
+def plan_calendar(page, day, time_of_day, first_week):
+    open_plan(page)
+    page.get_by_label("Day", exact=True).select_option(day)
+    page.get_by_label("Time", exact=True).fill(time_of_day)
+    page.get_by_label("First week").fill(first_week)
+    _, data = download(page, "calendar")
+    unfolded(data)
+    return Calendar.from_ical(data)
+
+
+def test_a_weekly_slot_lands_on_a_time_that_exists_in_odd_time_zones(odd_zone_page):
+    day, at, first_week, skipped, lands = ODD_ZONES[odd_zone_page.zone]
+    calendar = plan_calendar(odd_zone_page, day, at, first_week)
+    start = datetime.fromisoformat(f"{first_week}T{at}")
+    expected = [start + timedelta(weeks=n) for n in range(26)]
+    assert starts(calendar) == [lands if week == skipped else week for week in expected], "that week only moves"
+    every = starts(calendar) + [e.decoded("DTSTART") for e in calendar.walk("VEVENT") if "review" in str(e["UID"])]
+    assert [moment for moment in every if shown_in(odd_zone_page.zone, moment) != moment] == [], "every time exists"
+
+
+def test_29_february_and_the_last_year_the_plan_takes(page):
+    calendar = plan_calendar(page, "tuesday", "18:30", "2028-02-29")
+    assert starts(calendar)[:2] == [datetime(2028, 2, 29, 18, 30), datetime(2028, 3, 7, 18, 30)]
+    reviews = [e.decoded("DTSTART").date() for e in calendar.walk("VEVENT") if "review" in str(e["UID"])]
+    # A month after 29 February is 29 March; each review is the day before such a date.
+    assert reviews == [date(2028, month, 28) for month in range(3, 9)]
+
+    calendar = plan_calendar(page, "thursday", "18:30", "2099-12-31")
+    weeks = starts(calendar)
+    assert (weeks[0], weeks[-1]) == (datetime(2099, 12, 31, 18, 30), datetime(2100, 6, 24, 18, 30))
+    reviews = [e.decoded("DTSTART").date() for e in calendar.walk("VEVENT") if "review" in str(e["UID"])]
+    # 2100 is no leap year: the month after 31 January ends on 28 February.
+    assert reviews == [date(2100, 1, 30), date(2100, 2, 27), date(2100, 3, 30), date(2100, 4, 29), date(2100, 5, 30),
+                       date(2100, 6, 29)]
+    _, data = download(page, "markdown")
+    assert "- First week: 2099-12-31\n" in data.decode("utf-8")
