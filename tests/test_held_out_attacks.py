@@ -9,9 +9,11 @@ from datetime import date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from conftest import checked_page, mkdocs_build, wait_until
+from conftest import checked_page, mkdocs_build, serve_folder, wait_until
+from macros import csp
 from macros.render import OPEN_ANSWER_MAX
 from test_authoring import check, summary
+from test_csp import META, RECORD
 from test_plan_browser import download, open_plan, shown_in, starts, unfolded
 from test_progress_browser import KEY, NOTICE, choose_file, fill_storage, message, notice_text, progress_file
 from test_quiz_browser import LESSON, STORE, box, choose_and_check, first, keys, open_lesson, text_of
@@ -479,3 +481,150 @@ def test_29_february_and_the_last_year_the_plan_takes(page):
                        date(2100, 6, 29)]
     _, data = download(page, "markdown")
     assert "- First week: 2099-12-31\n" in data.decode("utf-8")
+
+
+# ---- The Content-Security-Policy on pages the other tests do not open ------------------------------------------
+
+def serve_with_not_found_page(folder):
+    """Serve folder as static hosts do: a path that is not there gets 404.html, with status 404."""
+    import functools
+    import http.server
+    import threading
+
+    class Host(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (folder / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Host, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def policed_tab(browser, base):
+    """A tab that records every policy violation, console error and request that failed or went elsewhere."""
+    context = browser.new_context(base_url=base)
+    tab = context.new_page()
+    tab.add_init_script(RECORD)
+    tab.problems = []
+    tab.on("console", lambda message: tab.problems.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.problems.append(str(error)))
+    tab.on("requestfailed", lambda request: tab.problems.append(f"failed: {request.url}"))
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base, "data:", "blob:"))
+                  else (tab.problems.append(f"elsewhere: {route.request.url}"), route.abort()))
+    return tab
+
+
+def violations_in(tab):
+    return tab.evaluate("(window.cspViolations || []).splice(0)") + tab.problems
+
+
+def test_the_not_found_page_at_a_deep_address_works_under_the_policy(browser, site):
+    base, server = serve_with_not_found_page(site)
+    tab = policed_tab(browser, base)
+    try:
+        response = tab.goto("lessons/no-such-lesson/or/deeper/")
+        assert response.status == 404
+        tab.problems.clear()  # the page's own 404 status is logged as an error: it is what the test asked for
+        tab.reload()
+        tab.problems[:] = [problem for problem in tab.problems if "status of 404" not in problem]
+        assert tab.locator(META).evaluate_all("tags => tags.map(tag => tag.content)") == [csp.POLICY]
+        assert tab.evaluate("typeof window.CourseStore") == "object", "the course's scripts run"
+        assert tab.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", "styles load"
+        tab.get_by_title("Switch to dark mode").click()
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        assert violations_in(tab) == []
+    finally:
+        tab.context.close()
+        server.shutdown()
+
+
+@pytest.mark.parametrize("address", ["lessons/in-person/", "lessons/networking-plan/", "worksheets/conversation-cards/"])
+def test_printing_a_page_breaks_no_policy(browser, site_url, tmp_path, address):
+    tab = policed_tab(browser, site_url)
+    try:
+        tab.goto(address)
+        tab.wait_for_load_state("networkidle")
+        tab.emulate_media(media="print")
+        tab.pdf(path=str(tmp_path / "page.pdf"), format="A4")
+        assert (tmp_path / "page.pdf").stat().st_size > 10000
+        assert violations_in(tab) == []
+    finally:
+        tab.context.close()
+
+
+FEATURES = ["navigation.tabs", "navigation.indexes", "navigation.expand", "toc.follow", "search.suggest", "search.share",
+            "content.code.copy", "content.code.annotate", "content.tooltips", "content.tabs.link", "header.autohide"]
+EXTENSIONS = """  - abbr
+  - pymdownx.highlight
+  - pymdownx.inlinehilite
+  - pymdownx.tabbed:
+      alternate_style: true
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+      emoji_generator: !!python/name:material.extensions.emoji.to_svg
+"""
+FEATURE_PAGE = """
+## More features { #more-features }
+
+=== "Tab one"
+
+    ```python
+    print("copy me")  # (1)!
+    ```
+
+    1.  An annotation.
+
+=== "Tab two"
+
+    The HTML of a tab :material-check: and an LMS.
+
+*[LMS]: Learning management system
+"""
+
+
+@pytest.fixture(scope="module")
+def featured_site(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("features"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("    - search.highlight\n", "    - search.highlight\n" + "".join(f"    - {f}\n" for f in FEATURES), 1)
+    text = text.replace("  - pymdownx.superfences\n", "  - pymdownx.superfences\n" + EXTENSIONS, 1)
+    config.write_text(text, encoding="utf-8")
+    with (project / "docs/glossary.md").open("a", encoding="utf-8") as glossary:
+        glossary.write(FEATURE_PAGE)
+    site = project / "out"
+    result = mkdocs_build(config, site, cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve_folder(site)
+    yield url
+    server.shutdown()
+
+
+def test_material_features_an_author_may_turn_on_break_no_policy(browser, featured_site):
+    tab = policed_tab(browser, featured_site)
+    try:
+        tab.goto("glossary/")
+        assert tab.locator(".tabbed-set").count() == 1 and tab.locator("abbr[title]").count() >= 1
+        tab.get_by_text("Tab two", exact=True).click()
+        assert tab.get_by_text("The HTML of a tab").is_visible()
+        tab.get_by_text("Tab one", exact=True).click()
+        tab.locator(".md-code__button, .md-clipboard").first.click()
+        tab.locator(".md-annotation__index").first.click()
+        tab.locator("input.md-search__input").click()
+        tab.locator("input.md-search__input").press_sequentially("stick", delay=20)
+        tab.wait_for_selector(".md-search-result__item", timeout=15000)
+        tab.goto("lessons/in-person/")
+        tab.wait_for_selector(".quiz--ready")
+        assert violations_in(tab) == []
+    finally:
+        tab.context.close()
