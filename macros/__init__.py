@@ -184,6 +184,16 @@ def on_post_page_macros(env):
     # Again after the macros ran: text a macro or a variable wrote can start a note too.
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
+    # mkdocs-macros has run the title's template code by now, and the navigation of every page shows what it made
+    # as it is: that must be plain text too (the check can read only the title as written).
+    title = env.page.title
+    if isinstance(title, str) and (tag := pages.HTML_TAG.search(title)):
+        from mkdocs.exceptions import PluginError
+
+        lines = env.page.file.content_string.splitlines()
+        line = next((number for number, text in enumerate(lines, 1) if text.startswith("title:")), 1)
+        raise PluginError(f"docs/{env.page.file.src_uri}:{line}: `title:` makes HTML ({tag.group(0)}) when its template "
+                          "code runs; a page's title is plain text, written into every page as it is: remove the markup")
 
 
 def _warned():

@@ -221,6 +221,7 @@
     function refresh(field) { if (field.tagName === "TEXTAREA") { count(field); } else { check(field, w); } }
     // The status says "saved" only while the store really keeps what is typed.
     function persist() {
+      timer = null;
       var ok = save(form) !== false;
       if (ok !== kept) { kept = ok; say(ok ? SAVED : ""); }  // said once, when it changes
     }
@@ -266,6 +267,7 @@
       reset: function () {
         if (!window.confirm("Start over? This clears everything you typed in your plan, in this browser.")) { return; }
         clearTimeout(timer);
+        timer = null;
         form.reset();
         fields(form).forEach(refresh);
         kept = store().set(SECTION, {}) !== false;
@@ -278,7 +280,17 @@
     });
     root.querySelector(".nplan-buttons").hidden = false;
     say(SAVED);
+    // The plan open in another tab too: what that tab saves shows here, so that a save here does not undo it.
+    // (Not while this tab waits to save what is being typed here.)
+    resync = function () {
+      if (timer === null && document.body.contains(form)) { restore(form); fields(form).forEach(refresh); }
+    };
   }
+
+  var resync = null;
+  window.addEventListener("storage", function (event) {
+    if (resync && (event.key === null || event.key === store().KEY)) { resync(); }
+  });
 
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
 })();
