@@ -50,11 +50,15 @@ def define_env(env):
         here = url if url.endswith("/") else posixpath.dirname(url)
         return posixpath.relpath(path, here or ".")
 
-    def url_of(slug):
-        """A lesson's address from the current page: a folder on the site, a file in the offline copy."""
+    def page_url(path):
+        """A page's address from the current page, path without .md: a folder on the site, a file in the offline copy."""
         if env.conf["use_directory_urls"]:
-            return from_page(f"lessons/{slug}") + "/"
-        return from_page(f"lessons/{slug}.html")
+            return from_page(path) + "/"
+        return from_page(f"{path}.html")
+
+    def url_of(slug):
+        """A lesson's address from the current page."""
+        return page_url(f"lessons/{slug}")
 
     @env.macro
     def objectives():
@@ -85,6 +89,13 @@ def define_env(env):
     def progress():
         """Every lesson with the learner's completion and score (filled in by the browser), export and import."""
         return render.progress(course, url_of)
+
+    @env.macro
+    def review():
+        """Every choice question of the course, hidden; the review script shows the ones due for this learner.
+        Set aside like a quiz, so that answers stay out of the search index."""
+        html = render.review(course, url_of, page_url("worksheets/paper-quizzes"), edition)
+        return blocks.set_aside(env.page, "review", html)
 
     # Every lesson's question ids, for the theme (overrides/main.html) to put in each page's head:
     # the browser marks completed lessons in the navigation from them.
