@@ -92,6 +92,13 @@ def define_env(env):
         """Every lesson with the learner's completion and score (filled in by the browser), export and import."""
         return render.progress(course, url_of)
 
+    @env.macro
+    def review():
+        """Every choice question of the course, hidden; the review script shows the ones due for this learner.
+        Set aside like a quiz, so that answers stay out of the search index."""
+        html = render.review(course, url_of, page_url("worksheets/paper-quizzes"), edition)
+        return blocks.set_aside(env.page, "review", html)
+
     # Every lesson's question ids, for the theme (overrides/main.html) to put in each page's head:
     # the browser marks completed lessons in the navigation from them.
     # Serialised once here rather than on every page: a large course would repeat the work per page.

@@ -55,6 +55,12 @@ def axe_clean(page, axe_source):
     return not violations(page, axe_source)
 
 
+def review_entry(page, box):
+    """The review schedule's entry for a question answered right today, moved to `box`."""
+    today = page.evaluate("CourseReview.today(new Date())")
+    return {"box": box, "due": page.evaluate(f"CourseReview.after('{today}', CourseReview.DAYS[{box}])"), "seen": today}
+
+
 def export(page):
     with page.expect_download() as info:
         page.get_by_role("button", name="Export progress").click()
@@ -107,6 +113,8 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
         expected[STORE].update(before[STORE])
     # The learner's own option order, made on the first quiz page and kept in memory, travels with the rest.
     assert exported["progress"].pop("learner") == {"seed": page.evaluate("CourseStore.get('learner').seed")}
+    # So does the review schedule: the single question, last answered right today, is due again tomorrow.
+    assert exported["progress"].pop("review") == {f"{LESSON}/{single.id}": review_entry(page, 1)}
     assert exported["progress"] == expected
     assert text_of(page.locator(".progress-message")) == (
         f"Your progress was saved to the file {name}. It holds {answers} answer{'s' * (answers > 1)} in 1 lesson and your plan.")
@@ -130,6 +138,7 @@ def test_the_plan_form_shows_the_notice_too(page, site, site_url):
     assert notice_text(page) == NOTICE
     go_by_nav(page, "glossary/")
     go_by_nav(page, "lessons/networking-plan/")
+    page.wait_for_selector(".nplan[data-ready]")  # the address changes before the page's scripts have run
     assert page.locator('textarea[name="goals"]').input_value() == "Two meetups a month"
     assert page.locator(".course-notice").count() == 1
 
@@ -150,6 +159,7 @@ Storage.prototype.setItem = function (key, value) {
     assert page.locator(".course-notice").count() == 0
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert re.fullmatch(r"[0-9a-z]{8,32}", stored.pop("learner")["seed"]), "the option order is kept too"
+    assert stored.pop("review") == {f"{LESSON}/{question.id}": review_entry(page, 1)}, "and the review schedule"
     assert stored == {STORE: {question.id: {"choice": keys(question, True), "correct": True}}, "plan": {"goals": "x"}}
 
 

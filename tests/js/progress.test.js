@@ -219,3 +219,58 @@ test("a lesson's tally counts only real attempts", () => {
   assert.deepEqual(progress.tally(undefined, ["a"]), { answered: 0, correct: 0, total: 1 });
   assert.deepEqual(progress.tally({}, ["constructor"]), { answered: 0, correct: 0, total: 1 });
 });
+
+test("the review schedule is kept for the course's choice questions, in the form the page writes", () => {
+  const good = { box: 2, due: "2025-03-04", seen: "2025-03-01" };
+  const result = progress.check(file({
+    "quiz:in-person": { pick: { choice: ["b"] } },
+    review: {
+      "in-person/pick": { box: 0, due: "2025-03-01", seen: "2025-03-01" },
+      "in-person/many": { ...good, note: "<img src=x>" },
+      "online/post": { box: 4, due: "2025-03-22", seen: "2025-03-01" },
+      "in-person/plan": good,                                         // a discussion question is never reviewed
+      "in-person/retired": good, "gone/pick": good, "in-person": good, "in-person/pick/x": good, ["__proto__"]: good,
+      "in-person/truth": { box: 5, due: "2025-03-04", seen: "2025-03-01" },
+      "online/../in-person/pick": good,
+    },
+  }), COURSE);
+  assert.deepEqual(result.progress, {
+    "quiz:in-person": { pick: { choice: ["b"], correct: true } },
+    review: {
+      "in-person/pick": { box: 0, due: "2025-03-01", seen: "2025-03-01" },
+      "in-person/many": good,
+      "online/post": { box: 4, due: "2025-03-22", seen: "2025-03-01" },
+    },
+  });
+  assert.deepEqual(result.skipped, [
+    "review dates in a form this course does not write (“in-person/plan”, “in-person/truth”)",
+    "review dates for questions this course does not have (“in-person/retired”, “gone/pick”, “in-person”, " +
+    "“in-person/pick/x”, “__proto__” and 1 more)",
+  ]);
+});
+
+test("forged review dates are left out and listed: out of range, not a day, hidden for years", () => {
+  const entries = [
+    { box: 7, due: "2025-03-01", seen: "2025-03-01" }, { box: "1", due: "2025-03-02", seen: "2025-03-01" },
+    { box: 1, due: "tomorrow", seen: "2025-03-01" }, { box: 1, due: "2025-03-02" }, { box: 4, due: "2099-12-31", seen: "2025-03-01" },
+    "box 1", null, [],
+  ];
+  for (const entry of entries) {
+    const result = progress.check(file({ "quiz:online": { post: { choice: ["a"] } }, review: { "online/post": entry } }), COURSE);
+    assert.deepEqual(result.progress, { "quiz:online": { post: { choice: ["a"], correct: true } } }, JSON.stringify(entry));
+    assert.deepEqual(result.skipped, ["review dates in a form this course does not write (“online/post”)"]);
+  }
+  assert.equal(refused(file({ review: "soon" })), "nothing in it can be imported into this course: " +
+    "it holds only parts in a form this course does not write (“review”).");
+  // Review dates alone, with no answer, are nothing to import.
+  assert.equal(refused(file({ review: { "online/post": { box: 1, due: "2025-03-02", seen: "2025-03-01" } } })),
+    "it holds no answers and no plan.");
+});
+
+test("merge lays the file's review dates over this browser's, question by question", () => {
+  const here = { review: { "online/post": { box: 3, due: "2025-03-08", seen: "2025-03-01" }, "in-person/pick": { box: 1, due: "2025-03-02", seen: "2025-03-01" } } };
+  const file = { review: { "online/post": { box: 0, due: "2025-03-05", seen: "2025-03-05" } } };
+  assert.deepEqual(progress.combine(here, file, "merge"), { review: { "online/post": { box: 0, due: "2025-03-05", seen: "2025-03-05" },
+    "in-person/pick": { box: 1, due: "2025-03-02", seen: "2025-03-01" } } });
+  assert.deepEqual(progress.combine(here, file, "replace"), file);
+});

@@ -4,9 +4,9 @@
 // as the progress() macro writes it into the progress page.
 (function (root, factory) {
   var node = typeof module === "object" && module.exports;
-  var api = factory(node ? require("./score.js") : root.CourseScore);
+  var api = factory(node ? require("./score.js") : root.CourseScore, node ? require("./review.js") : root.CourseReview);
   if (node) { module.exports = api; } else { root.CourseProgress = api; }
-})(this, function (score) {
+})(this, function (score, schedule) {
   var FORMAT = "networking-course-progress", VERSION = 1;
   var MAX_BYTES = 1024 * 1024;  // a full course of answers and a plan is far below this
   var MAX_TEXT = 20000;         // any text, when the course names no smaller limit for it
@@ -86,12 +86,13 @@
 
     Object.keys(data.progress).forEach(function (name) {
       var section = data.progress[name], slug = name.slice(5), lesson = name.indexOf("quiz:") === 0;
-      if (lesson ? !own(course, slug) : name !== "plan" && name !== "learner") {
+      if (lesson ? !own(course, slug) : ["plan", "learner", "review"].indexOf(name) < 0) {
         return lesson ? skip("lessons this course does not have", slug) : skip("parts this course does not know", name);
       }
       if (!isRecord(section)) { return skip("parts in a form this course does not write", name); }
       if (name === "plan") { return plan(section); }
       if (name === "learner") { return learner(section); }
+      if (name === "review") { return review(section); }
       var kept = {};
       Object.keys(section).forEach(function (id) {
         var record = section[id], question = own(course[slug], id) ? course[slug][id] : null;
@@ -123,6 +124,19 @@
         else if (typeof section.seed !== "string" || !SEED.test(section.seed)) { skip("parts in a form this course does not write", "learner.seed"); }
         else { out.learner = { seed: section.seed }; }
       });
+    }
+
+    // The review schedule: "<lesson>/<question id>" of a choice question -> {box, due, seen} (lib/review.js).
+    function review(section) {
+      var kept = {};
+      Object.keys(section).forEach(function (name) {
+        var part = name.split("/"), lesson = part.length === 2 && own(course, part[0]) ? course[part[0]] : {};
+        var question = own(lesson, part[1]) ? lesson[part[1]] : null, entry = schedule.clean(section[name]);
+        if (!question) { skip("review dates for questions this course does not have", name); }
+        else if (question.type === "open" || !entry) { skip("review dates in a form this course does not write", name); }
+        else { kept[name] = entry; }
+      });
+      if (Object.keys(kept).length) { out.review = kept; }
     }
 
     var skipped = Object.keys(left).map(function (kind) {
