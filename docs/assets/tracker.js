@@ -347,7 +347,7 @@
       });
       say("");
       again.focus();
-      later();
+      if (document.activeElement !== again) { later(); }
     }
 
     // ---- CSV out and in
