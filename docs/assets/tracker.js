@@ -3,7 +3,7 @@
 // first, then undone for a few seconds), who to follow up with this week, a follow-up into the learner's
 // calendar (.ics), and the whole list out to CSV and back. Every text is set as text, never as HTML.
 (function () {
-  var SECTION = "contacts", UNDO_MS = 10000, NEAR = 0.9;
+  var SECTION = "contacts", UNDO_MS = 10000, SAID_MS = 8000, NEAR = 0.9;
   var HINTS = {
     where: "For example: Python meetup in March, talked by the coffee.",
     remember: "Something they said or care about, to mention when you write.",
@@ -64,9 +64,7 @@
   function setUpTracker(root) {
     root.classList.add("tracker--ready");
     root.textContent = "";
-    var kept = true, editing = null, undo = null, question = null;
-    var status = root.appendChild(make("p", "tracker-status"));
-    status.setAttribute("role", "status");
+    var kept = true, editing = null, undo = null, question = null, said = null;
 
     // ---- Follow up this week
     var week = root.appendChild(make("section", "tracker-week"));
@@ -138,11 +136,23 @@
     csvMessage.setAttribute("role", "status");
     var cards = list.appendChild(make("ul", "tracker-list"));
     var listEmpty = list.appendChild(make("p", "tracker-empty"));
-    // Where "Deleted Priya. Undo" shows: a live region that is in the page before anything is said in it.
-    var undoBox = root.appendChild(make("div", "tracker-undo"));
+    // What an action did, and "Deleted Priya. Undo", at the foot of the screen for a few seconds (longer
+    // under the pointer or focus): live regions that are in the page before anything is said in them.
+    var toast = root.appendChild(make("div", "tracker-toast"));
+    var status = toast.appendChild(make("p", "tracker-status"));
+    status.setAttribute("role", "status");
+    status.addEventListener("mouseleave", fade);
+    var undoBox = toast.appendChild(make("div", "tracker-undo"));
     undoBox.setAttribute("role", "status");
 
-    function say(text) { status.textContent = [text, kept ? "" : NOT_KEPT].filter(Boolean).join(" "); }
+    function say(text) {
+      status.textContent = [text, kept ? "" : NOT_KEPT].filter(Boolean).join(" ");
+      fade();
+    }
+    function fade() {
+      clearTimeout(said);
+      said = setTimeout(function () { if (!status.matches(":hover")) { status.textContent = ""; } }, SAID_MS);
+    }
     function save(contacts, broken) {
       var ok = store().set(SECTION, Object.assign({}, broken, contacts)) !== false;
       kept = ok;
@@ -417,7 +427,6 @@
 
     clearForm();
     draw();
-    say(Object.keys(load().contacts).length ? "" : "What you write is kept in this browser only; nothing is sent anywhere.");
   }
 
   function setUp() {
