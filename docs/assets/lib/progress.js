@@ -1,14 +1,16 @@
 // The learner's progress as data: what it holds, a lesson's score, and the check a progress file passes
 // before it may touch the store. Pure, so it runs in the page (window.CourseProgress) and in Node's tests.
 // `course` is {lesson slug: {question id: {type, options: [keys], answer: [keys]} or {type: "open", max}}},
-// as the progress() macro writes it into the progress page.
+// as the progress() macro writes it into the progress page. The contact tracker's section is checked by
+// CourseContacts (lib/contacts.js).
 (function (root, factory) {
   var node = typeof module === "object" && module.exports;
-  var api = factory(node ? require("./score.js") : root.CourseScore, node ? require("./review.js") : root.CourseReview);
+  var api = factory(node ? require("./score.js") : root.CourseScore, node ? require("./review.js") : root.CourseReview,
+    node ? require("./contacts.js") : root.CourseContacts);
   if (node) { module.exports = api; } else { root.CourseProgress = api; }
-})(this, function (score, schedule) {
+})(this, function (score, schedule, contacts) {
   var FORMAT = "networking-course-progress", VERSION = 1;
-  var MAX_BYTES = 1024 * 1024;  // a full course of answers and a plan is far below this
+  var MAX_BYTES = 4 * 1024 * 1024;  // answers, a plan and a full contact tracker, in any script, are below this
   var MAX_TEXT = 20000;         // any text, when the course names no smaller limit for it
   var SEED = /^[0-9a-z]{8,32}$/, FIELD = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -32,9 +34,10 @@
     return count;
   }
 
-  // {answers, lessons, plan}: the question records, the lessons they are in, and whether a plan is there.
+  // {answers, lessons, plan, contacts}: the question records, the lessons they are in, whether a plan is
+  // there, and the people in the contact tracker.
   function describe(progress) {
-    var held = { answers: 0, lessons: 0, plan: false };
+    var held = { answers: 0, lessons: 0, plan: false, contacts: 0 };
     Object.keys(isRecord(progress) ? progress : {}).forEach(function (name) {
       var section = progress[name];
       if (!isRecord(section)) { return; }
@@ -44,14 +47,17 @@
         held.lessons += records ? 1 : 0;
       } else if (name === "plan") {
         held.plan = held.plan || Object.keys(section).length > 0;
+      } else if (name === "contacts") {
+        held.contacts = Object.keys(section).filter(function (id) { return isRecord(section[id]); }).length;
       }
     });
     return held;
   }
-  // "12 answers in 3 lessons and your plan"; "" when it holds nothing.
+  // "12 answers in 3 lessons, your plan and 4 contacts"; "" when it holds nothing.
   function summary(held) {
     var parts = held.answers ? [plural(held.answers, "answer") + " in " + plural(held.lessons, "lesson")] : [];
-    return parts.concat(held.plan ? ["your plan"] : []).join(" and ");
+    parts = parts.concat(held.plan ? ["your plan"] : [], held.contacts ? [plural(held.contacts, "contact")] : []);
+    return parts.length > 1 ? parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] : parts.join("");
   }
 
   function Refusal(message) { this.message = message; }
@@ -86,13 +92,14 @@
 
     Object.keys(data.progress).forEach(function (name) {
       var section = data.progress[name], slug = name.slice(5), lesson = name.indexOf("quiz:") === 0;
-      if (lesson ? !own(course, slug) : ["plan", "learner", "review"].indexOf(name) < 0) {
+      if (lesson ? !own(course, slug) : ["plan", "learner", "review", "contacts"].indexOf(name) < 0) {
         return lesson ? skip("lessons this course does not have", slug) : skip("parts this course does not know", name);
       }
       if (!isRecord(section)) { return skip("parts in a form this course does not write", name); }
       if (name === "plan") { return plan(section); }
       if (name === "learner") { return learner(section); }
       if (name === "review") { return review(section); }
+      if (name === "contacts") { return tracker(section); }
       var kept = {};
       Object.keys(section).forEach(function (id) {
         var record = section[id], question = own(course[slug], id) ? course[slug][id] : null;
@@ -138,15 +145,28 @@
       });
       if (Object.keys(kept).length) { out.review = kept; }
     }
+    // Each contact as the tracker keeps it; one that does not fit is named (by its name where it has one).
+    function tracker(section) {
+      var kept = {}, count = 0;
+      Object.keys(section).forEach(function (id) {
+        var record = section[id], checked = contacts.clean(record);
+        var name = isRecord(record) && typeof record.name === "string" && record.name.trim() ? record.name.trim() : id;
+        if (!contacts.ID.test(id)) { skip("contacts with an ID the tracker does not write", id); }
+        else if (checked.problems) { skip("contacts that do not fit the tracker", name, "", "(" + checked.problems.join("; ") + ")"); }
+        else if (count >= contacts.MAX) { skip("contacts past the tracker's limit of " + contacts.MAX, name); }
+        else { kept[id] = checked.contact; count++; }
+      });
+      if (count) { out.contacts = kept; }
+    }
 
     var skipped = Object.keys(left).map(function (kind) {
       var names = left[kind].slice(0, 5).join(", ");
       return kind + " (" + names + (left[kind].length > 5 ? " and " + (left[kind].length - 5) + " more" : "") + ")";
     });
     var held = describe(out);
-    if (!held.answers && !held.plan) {
+    if (!held.answers && !held.plan && !held.contacts) {
       refuse(skipped.length ? "nothing in it can be imported into this course: it holds only " + skipped.join("; ") + "."
-        : "it holds no answers and no plan.");
+        : "it holds no answers, no plan and no contacts.");
     }
     return { progress: out, held: held, skipped: skipped };
   }
@@ -184,7 +204,7 @@
   }
 
   function tooBig(bytes) {
-    return "it is " + Math.ceil(bytes / MAX_BYTES * 10) / 10 + " MB, and a progress file of this course is at most " + MAX_BYTES / 1048576 + " MB.";
+    return "it is " + Math.ceil(bytes / 1048576 * 10) / 10 + " MB, and a progress file of this course is at most " + MAX_BYTES / 1048576 + " MB.";
   }
 
   // What the store holds after an import: the file's progress alone ("replace"), or the file's records
