@@ -12,8 +12,8 @@
     node.textContent = text;
     return node;
   }
-  function planLimits() {
-    var meta = document.querySelector('meta[name="course-plan-limits"]');
+  function limits(name) {
+    var meta = document.querySelector('meta[name="' + name + '"]');
     try { return meta ? JSON.parse(meta.content) : null; } catch (error) { return null; }
   }
   function holds(data) { return progress.summary(progress.describe(data)); }
@@ -117,7 +117,7 @@
       if (chosen.size > progress.MAX_BYTES) { return refuse(progress.tooBig(chosen.size)); }
       say("");
       chosen.text().then(function (text) {
-        var checked = progress.check(text, course, planLimits());
+        var checked = progress.check(text, course, limits("course-plan-limits"), limits("course-toolkit-limits"));
         if (checked.error) { refuse(checked.error); } else { ask(chosen.name, checked); }
       }, function () { refuse("this browser could not read it."); });
     });

@@ -328,3 +328,19 @@ test("a merge keeps the browser's contacts and lets the file's version of the sa
     { contacts: { a: contact({ name: "New" }), c: contact({ name: "File" }) } }, "merge");
   assert.deepEqual(Object.keys(merged.contacts).map((id) => [id, merged.contacts[id].name]), [["a", "New"], ["b", "Here"], ["c", "File"]]);
 });
+
+test("the templates page's details travel in the file, each within its limit", () => {
+  const limits = { fields: { their_name: 200, where_met: 10 } };
+  const result = progress.check(file({
+    "quiz:online": { post: { choice: ["a"] } },
+    toolkit: { fields: { their_name: "Priya", where_met: "a very long meetup name", unknown: "x", job: 7 }, extra: 1 },
+  }), COURSE, null, limits);
+  assert.deepEqual(result.progress.toolkit, { fields: { their_name: "Priya" } });
+  assert.deepEqual(result.skipped, [
+    "parts this course does not know (“toolkit.extra”)",
+    "template details longer than this course keeps (“where_met” (23 characters, at most 10))",
+    "template details this course does not have (“unknown”, “job”)",
+  ]);
+  const plain = progress.check(file({ "quiz:online": { post: { choice: ["a"] } }, toolkit: { fields: { their_name: "x".repeat(201) } } }), COURSE);
+  assert.equal(plain.progress.toolkit, undefined, "without the page's limits a detail holds 200 characters");
+});

@@ -12,6 +12,7 @@
   var FORMAT = "networking-course-progress", VERSION = 1;
   var MAX_BYTES = 4 * 1024 * 1024;  // answers, a plan and a full contact tracker, in any script, are below this
   var MAX_TEXT = 20000;         // any text, when the course names no smaller limit for it
+  var TOOLKIT_TEXT = 200;       // a detail on the templates page (toolkit/templates.yml), unless the page says otherwise
   var SEED = /^[0-9a-z]{8,32}$/, FIELD = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
   function isRecord(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
@@ -67,14 +68,14 @@
   // cannot be read, or {progress, held, skipped}: progress holds only what the course knows, in the form
   // its pages write, each answer's `correct` worked out again from the key; skipped says, by reason, what
   // was left out (one bad entry costs only itself). planLimits is {field: max characters} when known.
-  function check(text, course, planLimits) {
-    try { return checked(text, course, planLimits); } catch (error) {
+  function check(text, course, planLimits, toolkitLimits) {
+    try { return checked(text, course, planLimits, toolkitLimits); } catch (error) {
       if (error instanceof Refusal) { return { error: error.message }; }
       throw error;
     }
   }
 
-  function checked(text, course, planLimits) {
+  function checked(text, course, planLimits, toolkitLimits) {
     var data, left = {}, out = {};
     if (text.length > MAX_BYTES) { refuse(tooBig(text.length)); }
     try { data = JSON.parse(text); } catch (error) { refuse("it is not a progress file exported from this course (it is not JSON)."); }
@@ -92,7 +93,7 @@
 
     Object.keys(data.progress).forEach(function (name) {
       var section = data.progress[name], slug = name.slice(5), lesson = name.indexOf("quiz:") === 0;
-      if (lesson ? !own(course, slug) : ["plan", "learner", "review", "contacts"].indexOf(name) < 0) {
+      if (lesson ? !own(course, slug) : ["plan", "learner", "review", "contacts", "toolkit"].indexOf(name) < 0) {
         return lesson ? skip("lessons this course does not have", slug) : skip("parts this course does not know", name);
       }
       if (!isRecord(section)) { return skip("parts in a form this course does not write", name); }
@@ -100,6 +101,7 @@
       if (name === "learner") { return learner(section); }
       if (name === "review") { return review(section); }
       if (name === "contacts") { return tracker(section); }
+      if (name === "toolkit") { return toolkit(section); }
       var kept = {};
       Object.keys(section).forEach(function (id) {
         var record = section[id], question = own(course[slug], id) ? course[slug][id] : null;
@@ -144,6 +146,22 @@
         else { kept[name] = entry; }
       });
       if (Object.keys(kept).length) { out.review = kept; }
+    }
+    // The details a learner fills in once on the templates page: {fields: {name: text}}, each within its limit
+    // (meta course-toolkit-limits; without it, names of the usual form and TOOLKIT_TEXT characters).
+    function toolkit(section) {
+      var kept = {}, fields = isRecord(section.fields) ? section.fields : null;
+      var limits = isRecord(toolkitLimits) && isRecord(toolkitLimits.fields) ? toolkitLimits.fields : null;
+      Object.keys(section).forEach(function (key) { if (key !== "fields") { skip("parts this course does not know", "toolkit." + key); } });
+      if (!fields) { return skip("parts in a form this course does not write", "toolkit"); }
+      Object.keys(fields).forEach(function (field) {
+        var value = fields[field], max = limits ? (own(limits, field) ? Number(limits[field]) || TOOLKIT_TEXT : -1) : FIELD.test(field) ? TOOLKIT_TEXT : -1;
+        if (max < 0) { skip("template details this course does not have", field); }
+        else if (typeof value !== "string") { skip("template details that are not text", field); }
+        else if (value.length > max) { skip("template details longer than this course keeps", field, "", longer(value.length, max)); }
+        else { kept[field] = value; }
+      });
+      if (Object.keys(kept).length) { out.toolkit = { fields: kept }; }
     }
     // Each contact as the tracker keeps it; one that does not fit is named (by its name where it has one).
     function tracker(section) {
