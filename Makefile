@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
+.PHONY: publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes mutation
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -66,8 +66,23 @@ links: setup  ## List every external link with the pages that cite it
 linkcheck: setup  ## Ask every external link whether it still answers (needs a network)
 	$(PY) bench/links.py --check
 
+$(VENV)/.mutation-ready: requirements-mutation.txt $(READY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
+	touch $@
+
+mutation/node_modules/.package-lock.json: mutation/package-lock.json
+	npm ci --prefix mutation --no-audit --no-fund --loglevel=error
+
+# Slow (an hour or more on two cores) and not part of CI. mutmut's settings are in setup.cfg, Stryker's in mutation/.
+# The fuzz tests run one example each here: they look for crashes, which the exact tests catch in a mutant too.
+mutation: setup $(VENV)/.mutation-ready mutation/node_modules/.package-lock.json  ## Mutation testing of the core (mutmut) and the browser modules (Stryker); writes bench/mutation.md
+	rm -rf mutants
+	FUZZ_EXAMPLES=1 $(VENV)/bin/mutmut run --max-children 2
+	mutation/node_modules/.bin/stryker run mutation/stryker.config.json
+	$(PY) mutation/report.py
+
 clean:
-	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache
+	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache mutants
 
 publish: setup  ## Both editions in public/ for any static host: COURSE_URL=https://you.github.io/course/ make publish
 	$(PY) -m macros.publish public

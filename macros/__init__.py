@@ -92,6 +92,13 @@ def define_env(env):
         """Every lesson with the learner's completion and score (filled in by the browser), export and import."""
         return render.progress(course, url_of)
 
+    @env.macro
+    def review():
+        """Every choice question of the course, hidden; the review script shows the ones due for this learner.
+        Set aside like a quiz, so that answers stay out of the search index."""
+        html = render.review(course, url_of, page_url("worksheets/paper-quizzes"), edition)
+        return blocks.set_aside(env.page, "review", html)
+
     # Every lesson's question ids, for the theme (overrides/main.html) to put in each page's head:
     # the browser marks completed lessons in the navigation from them.
     # Serialised once here rather than on every page: a large course would repeat the work per page.
@@ -209,6 +216,16 @@ def on_post_page_macros(env):
     # Again after the macros ran: text a macro or a variable wrote can start a note too.
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
+    # mkdocs-macros has run the title's template code by now, and the navigation of every page shows what it made
+    # as it is: that must be plain text too (the check can read only the title as written).
+    title = env.page.title
+    if isinstance(title, str) and (tag := pages.HTML_TAG.search(title)):
+        from mkdocs.exceptions import PluginError
+
+        lines = env.page.file.content_string.splitlines()
+        line = next((number for number, text in enumerate(lines, 1) if text.startswith("title:")), 1)
+        raise PluginError(f"docs/{env.page.file.src_uri}:{line}: `title:` makes HTML ({tag.group(0)}) when its template "
+                          "code runs; a page's title is plain text, written into every page as it is: remove the markup")
     # The features this page holds, in what the macros wrote (set-aside blocks included): the theme loads
     # their bundles (overrides/main.html).
     html = env.markdown + "".join(block for _, block in vars(env.page).get(blocks.ATTRIBUTE, []))

@@ -54,7 +54,7 @@ def lesson_order(nav):
 
 def config_of(config_path):
     """A site config file as a mapping, read without MkDocs. A value written with a tag such as
-    `!ENV [NAME, default]` gives its default; other tags give None."""
+    `!ENV [NAME, default]` gives its default; other tags (`!relative`, `!!python/name:...`) give None."""
     class Loader(yaml.SafeLoader):
         pass
 
@@ -64,6 +64,8 @@ def config_of(config_path):
         return None
 
     Loader.add_multi_constructor("!", tagged)
+    # `!!python/name:...`, as Material's documentation writes the emoji and custom-fence settings.
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", tagged)
     with open(config_path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=Loader) or {}
 

@@ -8,6 +8,9 @@ import re
 # `!!! instructor inline end "Title"`), and the block may be indented inside a list or another admonition.
 BLOCK_START = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)([\w \t-]*)")
 TAB_LENGTH = 4  # Python-Markdown's: a tab indents as far as four spaces
+# A line as Python-Markdown splits them: at \r\n, \r or \n only. str.splitlines() also breaks at form feeds,
+# U+2028 and others, which would end a note where Markdown goes on with it.
+LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 def note_indent(line):
@@ -25,7 +28,7 @@ def indent_of(line):
 def strip_instructor_notes(markdown):
     """Remove every instructor note, so the learner edition's HTML and search index never hold one."""
     kept, skipping_indent = [], None
-    for line in markdown.splitlines(keepends=True):
+    for line in LINE.findall(markdown):
         if skipping_indent is not None:
             if not line.strip() or indent_of(line) > skipping_indent:
                 continue

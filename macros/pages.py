@@ -22,7 +22,7 @@ COURSE_MACROS = (
     "objectives", "quiz", "course_overview", "progress", "plan_template", "lms_downloads", "offline_download",
     "print_button", "writing_space", "boxes", "lesson_list", "cards", "paper_quiz", "paper_quizzes",
     "session_plan", "materials", "lesson_session", "facilitation_notes", "answer_key", "timers", "edition_link",
-    "anki_download", "message_template", "template_form", "message_templates")
+    "anki_download", "message_template", "template_form", "message_templates", "review")
 COURSE_VARIABLES = ("course", "networking_plan", "asset_bundles", "edition")
 PLUGIN_NAMES = ("config", "environment", "extra", "filters", "filters_builtin", "git", "macros", "plugin",
                 "page", "navigation", "files", "context", "fix_url", "macros_info", "now")

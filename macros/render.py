@@ -180,3 +180,22 @@ def progress(course, url_of):
             '<button type="button" class="md-button progress-reset" data-action="reset">Reset progress</button>'
             '<input type="file" accept=".json,application/json" hidden aria-label="Progress file to import">'
             '<p class="progress-message" role="status"></p></div></section>')
+
+
+def review(course, url_of, paper_quizzes_url, edition="learner"):
+    """The review page: every choice question of the course, each as its lesson shows it and hidden; the review
+    script shows this learner's due ones. Without JavaScript the page points to the paper quizzes."""
+    items = []
+    for slug, lesson in course.lessons.items():
+        questions = course.banks[slug].questions if slug in course.banks else []
+        for number, question in enumerate(questions, start=1):
+            if question.type != "open":
+                items.append(f'<div class="review-item" data-review="{escape(slug)}/{escape(question.id)}" hidden>'
+                             f'<p class="review-from">From <a href="{escape(url_of(slug))}">{inline(lesson.title)}</a></p>'
+                             f"{question_html(question, slug, number, len(questions))}</div>")
+    body = "\n".join(items)
+    return (f'<section class="quiz review" data-edition="{escape(edition)}" aria-label="Questions to review">'
+            "<noscript><p>This page needs JavaScript: it picks the questions that are due from the answers this "
+            f'browser keeps. Without it, take the <a href="{escape(paper_quizzes_url)}">paper quizzes</a> and check '
+            "your answers under each question of the lesson.</p></noscript>"
+            f'<p class="review-summary" hidden></p>\n{body}\n</section>')

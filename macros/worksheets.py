@@ -72,10 +72,6 @@ def cards(items):
     return f'<ul class="cards" aria-label="Conversation cards">{shown}</ul>'
 
 
-def _choice(key):
-    return {True: "True", False: "False"}.get(key, key)
-
-
 def paper_question(question, number, lines=4):
     """A question as it is printed: circles or boxes to tick, or ruled lines to write on. Never the answer:
     paper quizzes are handed to learners in both editions; the answer key is a page of its own."""
@@ -86,7 +82,7 @@ def paper_question(question, number, lines=4):
         hint = '<p class="paper-hint">Tick all that apply.</p>' if question.type == "multiple" else ""
         options = "".join(
             f'<li><span class="paper-{shape}" aria-hidden="true"></span> '
-            + (escape(_choice(key)) if question.type == "true-false" else f"<strong>{escape(key)}.</strong> {inline(text)}")
+            + (str(key) if question.type == "true-false" else f"<strong>{escape(key)}.</strong> {inline(text)}")
             + "</li>" for key, text in question.choices)
         body = f'{hint}<ul class="paper-options">{options}</ul>'
     return (f'<li class="paper-question" data-qid="{escape(question.id)}" value="{number}">'

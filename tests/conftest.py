@@ -13,11 +13,36 @@ sys.path.insert(0, str(ROOT))
 from macros.course import load  # noqa: E402
 
 
+def pytest_addoption(parser):
+    parser.addoption("--no-builds", action="store_true",
+                     help="skip the tests that build a site or drive a browser (the fast set `make mutation` runs)")
+
+
+def pytest_configure(config):
+    global NO_BUILDS
+    NO_BUILDS = config.getoption("--no-builds", False)
+
+
+NO_BUILDS = False
+
+
 def mkdocs_build(config, site_dir, cwd=ROOT):
     """Build one edition with --strict; returns the finished process (never raises on failure)."""
+    if NO_BUILDS:
+        pytest.skip("--no-builds")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def require(condition, what_to_install):
+    """A test's outside input (a tool, a browser, the source texts): under CI=true a missing one fails the
+    test with what to install; elsewhere it skips with the same message. Returns the condition."""
+    if not condition:
+        if os.environ.get("CI", "").lower() not in ("", "0", "false"):
+            pytest.fail(f"CI needs {what_to_install}", pytrace=False)
+        pytest.skip(f"needs {what_to_install}")
+    return condition
 
 
 @pytest.fixture(scope="session")
@@ -84,10 +109,10 @@ def site_url(site):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium under Playwright. In CI it must run; elsewhere it may skip with how to enable it."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI needs /usr/bin/chromium for the browser tests: apt-get install -y chromium")
-        pytest.skip("browser tests need Chromium: run `sudo apt-get install -y chromium` (Debian/Ubuntu) to enable them")
+    if NO_BUILDS:
+        pytest.skip("--no-builds")
+    require(CHROMIUM.exists(), "Chromium at /usr/bin/chromium for the browser tests: "
+                               "sudo apt-get install -y chromium (Debian/Ubuntu)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -143,7 +168,7 @@ def wait_until(page, expression, arg=None, timeout=10.0):
 
 
 def checked_page(browser, site_url, **options):
-    """The tab of `page`; options go to the browser context (a time zone, for example)."""
+    """A checked tab (see `page`); options go to the browser context, e.g. reduced_motion="reduce"."""
     context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 900}, **options)
     foreign, errors = [], []
 

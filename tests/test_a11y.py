@@ -1,12 +1,14 @@
 """axe-core finds no accessibility violation on any page, in both palettes, also with quiz results and
-messages showing, at desktop width and at 360 px."""
+messages showing, at desktop width and at 360 px. Each page is checked once per palette: the instructor
+sweep checks only what the learner sweep has not seen. Motion is reduced, as no animation is under test here."""
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, wait_until
+from conftest import ROOT, checked_page, wait_until
+from macros.course import nav_of, nav_paths
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -26,6 +28,34 @@ def pages_of(site):
                   for path in site.rglob("index.html"))
 
 
+@pytest.fixture
+def calm_page(browser, site_url):
+    yield from checked_page(browser, site_url, reduced_motion="reduce")
+
+
+@pytest.fixture
+def calm_instructor_page(browser, instructor_url):
+    yield from checked_page(browser, instructor_url, reduced_motion="reduce")
+
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">.*?</article>', re.S)
+
+
+def article(site, path):
+    found = ARTICLE.search((Path(site) / path / "index.html").read_text(encoding="utf-8"))
+    assert found, f"{path or '/'}: no <article> where Material puts a page's content"
+    return found.group(0)
+
+
+def instructor_only(site, instructor_site):
+    """The instructor pages the learner sweep has not checked: the pages of that edition alone, and the
+    pages whose content differs from the learner's (facilitation notes, materials). Everywhere else the
+    editions differ only in the site's name and the navigation, which the first kind shows just the same."""
+    learner = set(pages_of(site))
+    return [path for path in pages_of(instructor_site)
+            if path not in learner or article(site, path) != article(instructor_site, path)]
+
+
 def violations(page, axe_source):
     # Touch-target size (WCAG 2.2) is off in axe by default; Lighthouse checks it, so do we.
     # Evaluated, not added as a <script>: the pages' Content-Security-Policy refuses inline scripts.
@@ -42,9 +72,7 @@ def open_in(page, path, scheme):
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
 
 
-def check_every_page(page, site, scheme, axe_source):
-    paths = pages_of(site)
-    assert len(paths) > 10
+def check_pages(page, paths, scheme, axe_source):
     problems = {}
     for path in paths:
         open_in(page, path, scheme)
@@ -54,18 +82,37 @@ def check_every_page(page, site, scheme, axe_source):
     assert not problems, "\n".join(f"{path}: {v}" for path, found in problems.items() for v in found)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_learner_page(page, site, scheme, axe_source):
-    check_every_page(page, site, scheme, axe_source)
+def url_of(source):
+    """A page's path in the built site from its source in the nav: 'a/index.md' -> 'a/', 'a/b.md' -> 'a/b/'."""
+    return source.removesuffix("index.md").removesuffix(".md") + ("/" if not source.endswith("index.md") else "")
+
+
+def test_the_sweeps_cover_every_page_once(site, instructor_site, course):
+    learner = [url_of(path) for path in nav_paths(nav_of(ROOT / "mkdocs.yml"))]
+    assert pages_of(site) == sorted(learner)
+    # The instructor sweep: the instructor's own pages, and the lessons, where the facilitation notes are.
+    teacher = [url_of(path) for path in nav_paths(nav_of(ROOT / "mkdocs.instructor.yml")) if path not in
+               nav_paths(nav_of(ROOT / "mkdocs.yml"))]
+    assert teacher and all(path.startswith("instructor/") for path in teacher)
+    # The review page holds every question of the course, rendered for its edition like the lessons' quizzes.
+    assert instructor_only(site, instructor_site) == sorted(teacher + [f"lessons/{slug}/" for slug in course.lessons]
+                                                            + ["review/"])
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_every_instructor_page(instructor_page, instructor_site, scheme, axe_source):
-    check_every_page(instructor_page, instructor_site, scheme, axe_source)
+def test_every_learner_page(calm_page, site, scheme, axe_source):
+    check_pages(calm_page, pages_of(site), scheme, axe_source)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_the_not_found_page(page, site, site_url, scheme, axe_source):
+def test_every_instructor_page_the_learner_sweep_has_not_checked(calm_instructor_page, site, instructor_site, scheme,
+                                                                 axe_source):
+    check_pages(calm_instructor_page, instructor_only(site, instructor_site), scheme, axe_source)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_not_found_page(calm_page, site, site_url, scheme, axe_source):
+    page = calm_page
     # 404.html links its assets by the published address's path (from site_url); serve those from the build.
     prefix = urlsplit(re.search(r'href="(/[^"]*?)assets/', (site / "404.html").read_text(encoding="utf-8")).group(1)).path
     page.route(f"**{prefix}**", lambda route: route.fulfill(path=str(site / urlsplit(route.request.url).path[len(prefix):])))
@@ -76,8 +123,9 @@ def test_the_not_found_page(page, site, site_url, scheme, axe_source):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", [1280, 360])
-def test_quiz_results_and_progress_messages(page, course, scheme, width, axe_source):
+def test_quiz_results_and_progress_messages(calm_page, course, scheme, width, axe_source):
     """The states the script draws: right and wrong results, an open answer marked, the answer opened."""
+    page = calm_page
     page.set_viewport_size({"width": width, "height": 800})
     open_in(page, "lessons/in-person/", scheme)
     for number, question in enumerate(course.banks["in-person"].questions):
@@ -103,9 +151,10 @@ def test_quiz_results_and_progress_messages(page, course, scheme, width, axe_sou
     assert not violations(page, axe_source)
 
 
-def test_lessons_as_first_opened_on_a_phone(page, course, axe_source):
+def test_lessons_as_first_opened_on_a_phone(calm_page, course, axe_source):
     """As a page is first shown, before any scrolling: questions off the screen are not laid out yet
     (content-visibility), and must not overlap for a tool that measures them, such as touch-target size."""
+    page = calm_page
     page.set_viewport_size({"width": 360, "height": 800})
     problems = {}
     for slug in course.lessons:

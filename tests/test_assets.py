@@ -76,8 +76,8 @@ def test_the_build_stops_on_a_bad_feature_and_writes_nothing(tmp_path):
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("files: [assets/plan.css, assets/lib/ics.js, assets/plan.js]",
-                                   "files: [assets/plan.css, assets/lib/ics.js, assets/plans.js]"), encoding="utf-8")
+    config.write_text(text.replace("files: [assets/plan.css, assets/plan.js]", "files: [assets/plan.css, assets/plans.js]"),
+                      encoding="utf-8")
     line = next(number for number, line in enumerate(config.read_text(encoding="utf-8").splitlines(), start=1)
                 if "assets/plans.js" in line)
     result = mkdocs_build(config, project / "out", cwd=project)

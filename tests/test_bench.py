@@ -35,5 +35,5 @@ def test_bytes_per_page_add_up(site):
                       sum(assets.values()) - assets["assets/course.bundle.css"] - assets["assets/course.bundle.js"],
                       requests)
     plan = rows["lessons/networking-plan/"]
-    assert plan[1] > lesson[1] and plan[3] == lesson[3] + 2, "the plan page adds its feature's two bundles"
+    assert plan[1] > lesson[1] and plan[3] == lesson[3] + 3, "the plan page adds its two bundles and the contacts' one"
     assert list(rows)[0] == "/"

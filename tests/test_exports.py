@@ -4,7 +4,6 @@ file split line by line and on tabs, hostile text surviving all of them, and the
 edition only."""
 import io
 import json
-import os
 import random
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require
 from macros import exports, render
 from macros.bank import Bank, Question
 from macros.course import Course
@@ -183,18 +182,21 @@ def text_of(html):
 # ---- GIFT ---------------------------------------------------------------------------------------
 
 def parse_gift(text, tmp_path):
-    node = shutil.which("node")
-    if not node or not (ROOT / "node_modules" / "gift-pegjs").is_dir():
-        message = "the GIFT tests need Node.js and `npm ci` (run `make setup`)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    path = tmp_path / "bank.gift.txt"
-    path.write_text(text, encoding="utf-8")
-    result = subprocess.run([node, str(ROOT / "tests" / "gift_parse.js"), str(path)], cwd=ROOT,
+    return parse_gifts([text], tmp_path)[0]
+
+
+def parse_gifts(texts, tmp_path):
+    """Each text as gift-pegjs reads it, in one run of Node."""
+    node = require(shutil.which("node"), "Node.js for the GIFT tests: apt-get install -y nodejs npm")
+    require((ROOT / "node_modules" / "gift-pegjs").is_dir(), "the npm packages for the GIFT tests: run `make setup`")
+    paths = [tmp_path / f"bank-{number}.gift.txt" for number in range(len(texts))]
+    for path, text in zip(paths, texts):
+        path.write_text(text, encoding="utf-8")
+    result = subprocess.run([node, str(ROOT / "tests" / "gift_parse.js"), *map(str, paths)], cwd=ROOT,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    parsed = json.loads(result.stdout)
+    return parsed if len(texts) > 1 else [parsed]
 
 
 def check_gift_question(parsed, q, slug):
@@ -247,8 +249,9 @@ def test_gift_parses_with_every_question_answer_and_feedback(course, tmp_path):
 
 
 def test_gift_lesson_files_parse(course, tmp_path):
-    for slug in course.banks:
-        parsed = parse_gift(exports.files(course, NAME)[f"{slug}.gift.txt"], tmp_path)
+    files = exports.files(course, NAME)
+    slugs = list(course.banks)
+    for slug, parsed in zip(slugs, parse_gifts([files[f"{slug}.gift.txt"] for slug in slugs], tmp_path), strict=True):
         assert [item["title"] for item in parsed[1:]] == [q.id for q in course.banks[slug].questions]
 
 

@@ -35,7 +35,8 @@ def test_instant_navigation_to_the_plan_brings_its_bundle_and_the_form_works(pag
     go_instantly(page, "lessons/networking-plan/")
     page.wait_for_selector(".nplan-buttons:not([hidden])")
     assert page.evaluate("window.sameDocument") is True, "navigation was instant (no full page load)"
-    assert sorted(own_files(page)) == ["course.bundle.css", "course.bundle.js", "plan.bundle.css", "plan.bundle.js"]
+    assert sorted(own_files(page)) == ["contacts.bundle.js", "course.bundle.css", "course.bundle.js", "plan.bundle.css",
+                                       "plan.bundle.js"]
     assert stylesheet_order(page) == ["plan.bundle.css", "course.bundle.css"]
     page.get_by_label("My networking goals").fill("Meet two QA engineers")
     wait_until(page, "Object.values(CourseStore.get('plan')).includes('Meet two QA engineers')")
@@ -67,3 +68,15 @@ def test_a_worksheet_reached_instantly_prints_as_it_does_opened_directly(page, s
     page.emulate_media(media="print")
     assert page.evaluate(f"[{card}.borderTopStyle, {card}.outlineStyle]") == ["none", "dashed"], (
         "on paper print.css has the last word")
+
+
+def test_features_that_build_on_another_run_after_it_when_reached_instantly(page, site, site_url):
+    # The tracker needs the contacts' code (a bundle of its own) loaded first, as the page's own tags load it.
+    serve_sitemap_for_localhost(page, site, site_url)
+    page.goto("glossary/")
+    page.evaluate("window.sameDocument = true")
+    go_instantly(page, "toolkit/tracker/")
+    page.wait_for_selector(".tracker--ready")
+    assert page.evaluate("window.sameDocument") is True
+    assert page.evaluate("[...document.querySelectorAll('script[data-course-bundle]')].map(s => s.dataset.courseBundle)") == [
+        "contacts", "tracker"]

@@ -6,6 +6,7 @@ from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
+import yaml
 
 from conftest import ROOT, mkdocs_build
 from macros import instructor, lessons, render
@@ -48,7 +49,7 @@ def note_snippets(course):
 
 def test_the_learner_edition_has_no_facilitation_note(site, course):
     snippets = list(note_snippets(course))
-    assert len(snippets) > 30
+    assert sorted({slug for slug, _ in snippets}) == sorted(course.lessons), "every lesson has facilitation notes"
     index = words(json.dumps(json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))))
     texts = {path: page_words(path) for path in site.rglob("*.html")}
     for slug, snippet in snippets:
@@ -189,8 +190,13 @@ def materials_problems(entries):
 
 
 def test_materials_are_read_from_the_front_matter(course):
-    kinds = [kind for kind, _, _ in course.lessons["networking-career"].materials]
-    assert {"supply", "video", "worksheet"} <= set(kinds)
+    source = (ROOT / "docs/lessons/networking-career.md").read_text(encoding="utf-8")
+    entries = yaml.safe_load(source.split("---\n")[1])["materials"]
+    first = source.splitlines().index("materials:") + 2  # the line of the first entry, counted from 1
+    assert [kind for kind, _, _ in course.lessons["networking-career"].materials] == [
+        "supply", "supply", "video", "worksheet", "worksheet", "worksheet"]
+    assert course.lessons["networking-career"].materials == [
+        (kind, text, first + number) for number, entry in enumerate(entries) for kind, text in entry.items()]
     assert materials_problems("  - supply: Post-it notes\n  - worksheet: conversation-cards") == []
 
 
@@ -257,7 +263,8 @@ def test_conversation_cards_are_the_lessons_lists(site, course):
     decks = [("in-person", "Some simple ways in"), ("networking-career", "Have questions ready"),
              ("networking-career", "Wrap up with a question"), ("networking-career", "Know how to leave")]
     items = [item for slug, marker in decks for item in list_after(course.lessons[slug], marker)]
-    assert len(items) > 15 and html.count('<li class="card">') == len(items)
+    assert [len(list_after(course.lessons[slug], marker)) for slug, marker in decks] == [5, 10, 3, 3]
+    assert html.count('<li class="card">') == len(items)
     for item in items:
         assert render.inline(item) in html
 
@@ -355,12 +362,34 @@ def test_a_start_time_turns_minutes_into_clock_times(instructor_page, course):
     assert cells.all_inner_texts()[0] == "13:30", "the start time is remembered"
 
 
-def test_print_buttons_print(page):
+def test_a_break_between_lessons_moves_every_later_lesson(instructor_page, course):
+    """The course plan from 09:00 with 15 minutes between lessons: lesson n starts (n - 1) breaks later."""
+    times, offset = [], 9 * 60
+    for number, lesson in enumerate(course.lessons.values()):
+        start = offset + 15 * number
+        times += [start, start + lesson.time["lesson"], start + lesson.time["lesson"] + lesson.time["practice"]]
+        offset += lesson.minutes
+    times.append(offset + 15 * (len(course.lessons) - 1))
+    expected = [f"{t // 60:02d}:{t % 60:02d}" for t in times]
+    instructor_page.goto("instructor/session-plan/")
+    instructor_page.fill("[data-plan-start]", "09:00")
+    instructor_page.fill("[data-plan-break]", "15")
+    cells = instructor_page.locator(".plan-at")
+    assert cells.all_inner_texts() == expected
+    # The second lesson starts after the first one's 50 minutes and one break.
+    assert expected[3] == "10:05" and expected[-1] == "16:42", "the course's lesson times changed: update this line"
+    assert cells.nth(3).get_attribute("title") == "+65 min"
+    instructor_page.reload()
+    assert cells.all_inner_texts() == expected, "the start time and the break are remembered"
+
+
+def test_print_buttons_print(page, course):
     page.goto("worksheets/paper-quizzes/")
     page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1;"
                   " window.printedOne = document.body.classList.contains('print-one'); }; }")
     buttons = page.locator("[data-print]")
-    assert buttons.count() >= 2 and buttons.first.is_visible()
+    # One for the whole page, one for each lesson's sheet.
+    assert buttons.count() == 1 + len(course.lessons) and buttons.first.is_visible()
     buttons.first.click()
     assert page.evaluate("window.printed") == 1 and page.evaluate("window.printedOne") is False
     page.locator('[data-print="sheet-in-person"]').click()

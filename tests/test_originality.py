@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require
 
 SOURCES = ROOT.parent / "shared" / "sources"
 RUN = 10
@@ -33,8 +33,7 @@ def course_files():
 
 @pytest.fixture(scope="module")
 def source_runs():
-    if not SOURCES.is_dir():
-        pytest.skip(f"the source texts are not at {SOURCES}; put the shared folder beside the project to run this test")
+    require(SOURCES.is_dir(), f"the source texts at {SOURCES}: put the shared folder (with sources/) beside the project")
     files = sorted(SOURCES.glob("0*.txt"))
     assert files, f"no source texts in {SOURCES}"
     return {path.name: runs(path.read_text(encoding="utf-8")) for path in files}

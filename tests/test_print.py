@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, require
 from macros import pdf
 from macros.course import nav_of, nav_paths
 from macros.worksheets import list_after
@@ -28,8 +28,8 @@ def words(text):
 
 def printed(tab, path, tmp_path):
     """Print a page of the served site to PDF; returns (number of pages, text of each page)."""
-    if not shutil.which("pdftotext"):
-        pytest.skip("the print tests need poppler-utils (pdftotext, pdfinfo): apt-get install -y poppler-utils")
+    require(shutil.which("pdftotext") and shutil.which("pdfinfo"),
+            "poppler-utils (pdftotext, pdfinfo) for the print tests: apt-get install -y poppler-utils")
     target = pdf.print_page(tab, pdf.page_url(path), tmp_path / (path.replace("/", "-") + ".pdf"))
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))

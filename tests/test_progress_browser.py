@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from conftest import wait_until
 from test_a11y import SCHEMES, axe_source, violations  # noqa: F401 (axe_source is a fixture)
 from test_quiz_browser import (BLOCK_STORAGE, LESSON, LESSON_PAGE, STORE, box, choose_and_check, first, keys,
                                open_lesson, serve_sitemap_for_localhost, text_of)
@@ -42,8 +43,8 @@ def go_by_nav(page, path):
 
 
 def notice_text(page):
-    page.wait_for_function("document.querySelectorAll('.course-notice [role=status]').length === 1 && "
-                           "document.querySelector('.course-notice [role=status]').textContent !== ''")
+    wait_until(page, "document.querySelectorAll('.course-notice [role=status]').length === 1 && "
+                     "document.querySelector('.course-notice [role=status]').textContent !== ''")
     return text_of(page.locator(".course-notice [role=status]"))
 
 
@@ -53,6 +54,12 @@ def axe_clean(page, axe_source):
     page.mouse.move(0, 0)
     page.evaluate("document.activeElement.blur()")
     return not violations(page, axe_source)
+
+
+def review_entry(page, box):
+    """The review schedule's entry for a question answered right today, moved to `box`."""
+    today = page.evaluate("CourseReview.today(new Date())")
+    return {"box": box, "due": page.evaluate(f"CourseReview.after('{today}', CourseReview.DAYS[{box}])"), "seen": today}
 
 
 def export(page):
@@ -107,6 +114,8 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
         expected[STORE].update(before[STORE])
     # The learner's own option order, made on the first quiz page and kept in memory, travels with the rest.
     assert exported["progress"].pop("learner") == {"seed": page.evaluate("CourseStore.get('learner').seed")}
+    # So does the review schedule: the single question, last answered right today, is due again tomorrow.
+    assert exported["progress"].pop("review") == {f"{LESSON}/{single.id}": review_entry(page, 1)}
     assert exported["progress"] == expected
     assert text_of(page.locator(".progress-message")) == (
         f"Your progress was saved to the file {name}. It holds {answers} answer{'s' * (answers > 1)} in 1 lesson and your plan.")
@@ -130,6 +139,7 @@ def test_the_plan_form_shows_the_notice_too(page, site, site_url):
     assert notice_text(page) == NOTICE
     go_by_nav(page, "glossary/")
     go_by_nav(page, "lessons/networking-plan/")
+    page.wait_for_selector(".nplan[data-ready]")  # the address changes before the page's scripts have run
     assert page.locator('textarea[name="goals"]').input_value() == "Two meetups a month"
     assert page.locator(".course-notice").count() == 1
 
@@ -150,6 +160,7 @@ Storage.prototype.setItem = function (key, value) {
     assert page.locator(".course-notice").count() == 0
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     assert re.fullmatch(r"[0-9a-z]{8,32}", stored.pop("learner")["seed"]), "the option order is kept too"
+    assert stored.pop("review") == {f"{LESSON}/{question.id}": review_entry(page, 1)}, "and the review schedule"
     assert stored == {STORE: {question.id: {"choice": keys(question, True), "correct": True}}, "plan": {"goals": "x"}}
 
 
@@ -160,7 +171,7 @@ def test_export_with_nothing_to_export_writes_nothing(page):
     page.on("download", lambda download: downloads.append(download))
     page.get_by_role("button", name="Export progress").click()
     assert text_of(page.locator(".progress-message")) == (
-        "There is nothing to export yet: this browser holds no answers and no plan for this course.")
+        "There is nothing to export yet: this browser holds no answers, no plan and no contacts for this course.")
     page.wait_for_timeout(500)
     assert downloads == []
 
@@ -177,7 +188,7 @@ def choose_file(page, path):
 
 
 def message(page):
-    page.wait_for_function("document.querySelector('.progress-message').textContent !== ''")
+    wait_until(page, "document.querySelector('.progress-message').textContent !== ''")
     return text_of(page.locator(".progress-message"))
 
 
@@ -249,7 +260,7 @@ def test_a_bad_import_changes_nothing_and_says_why(page, course, bank, tmp_path,
         short = len(progress_file({"plan": {"goals": "x"}}, padding=""))
         bad.write_text(progress_file({"plan": {"goals": "x"}}, padding="x" * (50 * 1024 * 1024 - short)), encoding="utf-8")
         assert bad.stat().st_size == 50 * 1024 * 1024
-        why = "it is 50 MB, and a progress file of this course is at most 1 MB."
+        why = "it is 50 MB, and a progress file of this course is at most 4 MB."
     else:
         content, why = bad_files(course)[case]
         bad.write_text(content, encoding="utf-8")
@@ -282,13 +293,13 @@ def test_forged_records_beside_a_real_answer_are_left_out_and_never_count(page, 
     assert page.locator(".course-done").count() == 0, "no lesson is marked complete in the navigation"
 
 
-def test_just_over_a_megabyte_is_refused(page, bank, tmp_path):
+def test_just_over_the_limit_is_refused(page, bank, tmp_path):
     before = keep_me(page, bank)
     big = tmp_path / "big.json"
-    big.write_text(progress_file({"plan": {"goals": "x"}}, padding="x" * (1024 * 1024)), encoding="utf-8")
+    big.write_text(progress_file({"plan": {"goals": "x"}}, padding="x" * (4 * 1024 * 1024)), encoding="utf-8")
     choose_file(page, big)
     assert message(page) == ("Nothing was imported from big.json, and your progress is as it was: "
-                             "it is 1.1 MB, and a progress file of this course is at most 1 MB.")
+                             "it is 4.1 MB, and a progress file of this course is at most 4 MB.")
     assert page.evaluate(f"localStorage.getItem('{KEY}')") == before
 
 
@@ -343,7 +354,7 @@ def test_a_good_import_shows_what_it_holds_and_asks(page, stored_and_file, axe_s
         "The file holds 2 answers in 1 lesson and your plan. "
         "Left out: lessons this course does not have (“gone-lesson”). "
         "This browser holds 2 answers in 1 lesson and your plan. Replace it with the file, or merge the two "
-        "(where both hold an answer to the same question, the file's answer is kept)?")
+        "(where both hold an answer to the same question, or the same contact, the file's is kept)?")
     assert question.get_by_role("button").all_inner_texts() == ["Replace", "Merge", "Cancel"]
     assert page.evaluate("CourseStore.all()") == here, "nothing changes while the page asks"
     assert axe_clean(page, axe_source)

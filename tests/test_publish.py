@@ -96,8 +96,9 @@ def test_downloads_and_offline_copy_are_in_place_and_nothing_else(published):
     files = [p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()]
     assert [f for f in files if f.endswith(".map")] == []
     # The course's own sources are in the bundles (the core and one per feature); pages never load them one by one.
-    bundles = ["course.bundle.css", "course.bundle.js", "messages.bundle.css", "plan.bundle.css", "plan.bundle.js",
-               "progress.bundle.js", "templates.bundle.js", "worksheets.bundle.css", "worksheets.bundle.js"]
+    bundles = ["contacts.bundle.js", "course.bundle.css", "course.bundle.js", "messages.bundle.css", "plan.bundle.css",
+               "plan.bundle.js", "progress.bundle.js", "templates.bundle.js", "tracker.bundle.css", "tracker.bundle.js",
+               "worksheets.bundle.css", "worksheets.bundle.js"]
     assert sorted(f for f in files if re.fullmatch(r"(instructor/)?assets/[^/]+\.(js|css)", f)) == sorted(
         [f"assets/{name}" for name in bundles] + [f"instructor/assets/{name}" for name in bundles + ["timers.bundle.js"]])
     assert [f for f in files if f.endswith((".md", ".yml", ".py")) and not f.endswith("downloads/networking-plan.md")] == []

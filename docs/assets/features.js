@@ -30,6 +30,7 @@
       if (feature.js && !document.querySelector("script" + marked)) {
         var script = document.createElement("script");
         script.src = new URL(feature.js, core).href;
+        script.async = false;  // run in the order added, as the page's own tags do: a feature may build on another
         script.setAttribute("data-course-bundle", name);
         document.body.appendChild(script);
       }

@@ -149,9 +149,13 @@
   // Times are floating, like the blank plan's: the slot stays at the learner's own clock time wherever
   // they are. A week whose slot time the clocks skip here (a daylight-saving gap) gets an entry of its
   // own at the time the clocks show, so the other weeks keep the time the learner chose.
+  // The plan's first day: the slot's weekday on or after the first week (today when none is given).
+  function firstSlot(v) {
+    var begin = v["habit-start"] ? ics().parseDate(v["habit-start"]) : today();
+    return begin + (DAYS.indexOf(v["habit-day"]) - ics().weekday(begin) + 7) % 7;
+  }
   function calendar(plan, w, v) {
-    var Ics = ics(), now = new Date(), begin = v["habit-start"] ? Ics.parseDate(v["habit-start"]) : today();
-    var start = begin + (DAYS.indexOf(v["habit-day"]) - Ics.weekday(begin) + 7) % 7;
+    var Ics = ics(), now = new Date(), start = firstSlot(v);
     var time = v["habit-time"].split(":"), at = Number(time[0]) * 60 + Number(time[1]);
     var minutes = Number(v["habit-minutes"]), weeks = plan.habit.weeks;
     var id = randomId(), stamp = Ics.utc(now), lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
@@ -193,6 +197,47 @@
     return Ics.file(lines);
   }
 
+  // ---- The plan meets the contact tracker --------------------------------------------------------------------
+
+  // For the month of the plan that today is in: how many people the contact tracker has as met, followed up
+  // and helped in it (CourseContacts.tally), beside the numbers planned for that month.
+  var TRACKED = [["met", "people", "People met"], ["followed", "follow-ups", "People followed up"], ["helped", "", "People helped"]];
+  function tracked(box, plan, v) {
+    var lib = window.CourseContacts, link = document.querySelector('a.md-nav__link[href*="toolkit/tracker"]');
+    box.textContent = "";
+    function line(text) { return box.appendChild(document.createElement("p")).appendChild(document.createTextNode(text)); }
+    var start = v["habit-start"] && ics().parseDate(v["habit-start"]) !== null ? lib.iso(firstSlot(v)) : "";
+    var when = start ? lib.planMonth(start, lib.iso(today()), plan.months.length) : null;
+    if (!when) { line("Pick your first week above, and this shows how each month of your plan is going in your contact tracker."); }
+    else if (when.before) { line("Your plan starts on " + lib.longDate(when.before) + ": from then on, this shows how each month is going in your contact tracker."); }
+    else if (when.after) { line("The six months of your plan ended on " + lib.longDate(when.after) + ": time to plan the next six."); }
+    else {
+      var held = lib.tally(window.CourseStore ? window.CourseStore.get("contacts") : {}, when.from, when.to);
+      var table = box.appendChild(document.createElement("table"));
+      table.className = "nplan-tracker-counts";
+      table.createCaption().textContent = "Month " + when.month + " of your plan (" + lib.longDate(when.from) + " to " +
+        lib.longDate(when.to) + ") in your contact tracker";
+      var head = table.createTHead().insertRow();
+      ["", "So far", "Planned"].forEach(function (text) { head.appendChild(document.createElement("th")).textContent = text; });
+      head.cells[0].textContent = "This month";
+      [].forEach.call(head.cells, function (cell) { cell.scope = "col"; });
+      var body = table.createTBody();
+      TRACKED.forEach(function (row) {
+        var planned = row[1] ? v["month-" + when.month + "-" + row[1]] : "", tr = body.insertRow();
+        var th = tr.appendChild(document.createElement("th"));
+        th.scope = "row";
+        th.textContent = row[2];
+        tr.insertCell().textContent = String(held[row[0]]);
+        tr.insertCell().textContent = /^\d+$/.test(planned || "") ? String(Number(planned)) : "\u2013";
+      });
+    }
+    if (link) {
+      var go = box.appendChild(document.createElement("p")).appendChild(document.createElement("a"));
+      go.href = link.href;
+      go.textContent = "Open your contact tracker";
+    }
+  }
+
   // ---- The page ---------------------------------------------------------------------------------------------
 
   function download(name, type, text) {
@@ -221,6 +266,7 @@
     function refresh(field) { if (field.tagName === "TEXTAREA") { count(field); } else { check(field, w); } }
     // The status says "saved" only while the store really keeps what is typed.
     function persist() {
+      timer = null;
       var ok = save(form) !== false;
       if (ok !== kept) { kept = ok; say(ok ? SAVED : ""); }  // said once, when it changes
     }
@@ -236,6 +282,13 @@
 
     restore(form);
     fields(form).forEach(refresh);
+    var tracker = document.createElement("div");
+    tracker.className = "nplan-tracker";
+    form.querySelector(".nplan-scroll").after(tracker);
+    function track() { if (window.CourseContacts) { tracked(tracker, plan, values(form)); } }
+    track();
+    form.addEventListener("input", track);
+    form.addEventListener("reset", function () { setTimeout(track, 0); });
     var timer = null, pause = null;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", function (event) {
@@ -266,6 +319,7 @@
       reset: function () {
         if (!window.confirm("Start over? This clears everything you typed in your plan, in this browser.")) { return; }
         clearTimeout(timer);
+        timer = null;
         form.reset();
         fields(form).forEach(refresh);
         kept = store().set(SECTION, {}) !== false;
@@ -278,7 +332,17 @@
     });
     root.querySelector(".nplan-buttons").hidden = false;
     say(SAVED);
+    // The plan open in another tab too: what that tab saves shows here, so that a save here does not undo it.
+    // (Not while this tab waits to save what is being typed here.)
+    resync = function () {
+      if (timer === null && document.body.contains(form)) { restore(form); fields(form).forEach(refresh); }
+    };
   }
+
+  var resync = null;
+  window.addEventListener("storage", function (event) {
+    if (resync && (event.key === null || event.key === store().KEY)) { resync(); }
+  });
 
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
 })();

@@ -12,8 +12,8 @@
     node.textContent = text;
     return node;
   }
-  function planLimits() {
-    var meta = document.querySelector('meta[name="course-plan-limits"]');
+  function limits(name) {
+    var meta = document.querySelector('meta[name="' + name + '"]');
     try { return meta ? JSON.parse(meta.content) : null; } catch (error) { return null; }
   }
   function holds(data) { return progress.summary(progress.describe(data)); }
@@ -64,7 +64,7 @@
         about.appendChild(make("p", "", "Left out: " + checked.skipped.join("; ") + "."));
       }
       about.appendChild(make("p", "", here ? "This browser holds " + here + ". Replace it with the file, or merge " +
-        "the two (where both hold an answer to the same question, the file's answer is kept)?" : "This browser holds no progress yet."));
+        "the two (where both hold an answer to the same question, or the same contact, the file's is kept)?" : "This browser holds no progress yet."));
       var choices = question.appendChild(make("p", "progress-import-choices", ""));
       (here ? [["Replace", "replace"], ["Merge", "merge"], ["Cancel", ""]] : [["Import", "replace"], ["Cancel", ""]])
         .forEach(function (choice) {
@@ -89,7 +89,7 @@
     var actions = {
       export: function () {
         var data = store.all(), held = holds(data);
-        if (!held) { return say("There is nothing to export yet: this browser holds no answers and no plan for this course."); }
+        if (!held) { return say("There is nothing to export yet: this browser holds no answers, no plan and no contacts for this course."); }
         var name = "networking-course-progress-" + new Date().toISOString().slice(0, 10) + ".json";
         download(name, JSON.stringify({ format: progress.FORMAT, version: progress.VERSION,
           exported: new Date().toISOString(), progress: data }, null, 2));
@@ -97,7 +97,7 @@
       },
       import: function () { file.click(); },
       reset: function () {
-        if (!window.confirm("Delete all your progress in this course, including your networking plan? This cannot be undone.")) { return; }
+        if (!window.confirm("Delete all your progress in this course, including your networking plan and your contacts? This cannot be undone.")) { return; }
         close();
         store.clear();
         show();
@@ -117,7 +117,7 @@
       if (chosen.size > progress.MAX_BYTES) { return refuse(progress.tooBig(chosen.size)); }
       say("");
       chosen.text().then(function (text) {
-        var checked = progress.check(text, course, planLimits());
+        var checked = progress.check(text, course, limits("course-plan-limits"), limits("course-toolkit-limits"));
         if (checked.error) { refuse(checked.error); } else { ask(chosen.name, checked); }
       }, function () { refuse("this browser could not read it."); });
     });

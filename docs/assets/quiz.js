@@ -1,6 +1,7 @@
 // Quizzes you can take in the browser, and the ✓ of completed lessons in the navigation. Answers are
 // kept by CourseStore in the section "quiz:<lesson>" as {question-id: {choice: [keys], correct: bool}}
-// or, for open questions, {text: "...", revealed: true, correct: bool (marked by the learner)}.
+// or, for open questions, {text: "...", revealed: true, correct: bool (marked by the learner)}; a checked choice
+// also moves its question in the review schedule (lib/review.js).
 // Without JavaScript the pages still work: each answer sits in a <details> the learner can open.
 (function () {
   var store = window.CourseStore;
@@ -44,6 +45,7 @@
         link.appendChild(mark);
       }
     });
+    document.dispatchEvent(new Event("course:progress"));  // other marks of progress redraw too (review.js)
   }
 
   function value(input) { return input.value; }
@@ -57,7 +59,8 @@
     });
   }
 
-  function setUpQuestion(node, key, changed, seed) {
+  // fresh: drawn unanswered, whatever was saved, until checked (the review page).
+  function setUpQuestion(node, key, changed, seed, fresh) {
     var id = node.getAttribute("data-qid"), type = node.getAttribute("data-type");
     var open = type === "open";
     var answer = JSON.parse(node.getAttribute("data-answer"));
@@ -73,7 +76,10 @@
     result.setAttribute("role", "status");
     node.insertBefore(make("div", "quiz-controls"), details).appendChild(control);
 
-    function saved() { var record = store.get(key)[id]; return store.isRecord(record) ? record : {}; }
+    function saved() { var record = store.get(key)[id]; return !fresh && store.isRecord(record) ? record : {}; }
+    function schedule(correct) {
+      store.set("review", window.CourseReview.answer(store.get("review"), key.slice(5) + "/" + id, correct, new Date()));
+    }
     function save(record, quietly) {
       var answers = store.get(key);
       if (Object.keys(record).length) { answers[id] = record; } else { delete answers[id]; }
@@ -102,13 +108,16 @@
     }
 
     function check() {
+      fresh = false;
       if (open) {
         if (!text.value.trim()) { return say("Write your answer first, then compare it with the model answer."); }
         save({ text: text.value, revealed: true });
       } else {
         var chosen = inputs.filter(function (input) { return input.checked; }).map(value);
         if (!chosen.length) { return say(answer.length > 1 ? "Choose one or more answers first." : "Choose an answer first."); }
-        save({ choice: chosen, correct: window.CourseScore.isCorrect(chosen, answer) });
+        var correct = window.CourseScore.isCorrect(chosen, answer);
+        schedule(correct);
+        save({ choice: chosen, correct: correct });
       }
       show();
     }
@@ -119,6 +128,7 @@
       (text || inputs[0]).focus();
     }
     function reset() {
+      if (!open) { schedule(null); }
       save({});
       inputs.forEach(function (input) { input.checked = false; });
       if (text) { text.value = ""; }
@@ -199,16 +209,21 @@
     return { id: id, reset: reset, focus: function () { (text || inputs[0]).focus(); } };
   }
 
-  function setUpQuiz(quiz) {
-    var key = "quiz:" + quiz.getAttribute("data-quiz"), learner = store.get("learner"), order = window.CourseOrder;
-    var scores = all(".quiz-score", quiz);  // at the top (announced) and at the end, always the same
-    // The seed of the learner's option order, made the first time a quiz needs it. The instructor edition
-    // keeps the bank's order, as the answer key has it.
-    if (quiz.getAttribute("data-edition") === "instructor") { learner = {}; } else if (!order.isSeed(learner.seed)) {
+  // The seed of the learner's option order, made the first time a quiz needs it. The instructor edition
+  // keeps the bank's order, as the answer key has it.
+  function seed(edition) {
+    var learner = store.get("learner"), order = window.CourseOrder, shuffled = edition !== "instructor";
+    if (shuffled && !order.isSeed(learner.seed)) {
       learner.seed = order.newSeed();
       store.set("learner", learner);
     }
-    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update, learner.seed); });
+    return shuffled && learner.seed;
+  }
+
+  function setUpQuiz(quiz) {
+    var key = "quiz:" + quiz.getAttribute("data-quiz"), learnerSeed = seed(quiz.getAttribute("data-edition"));
+    var scores = all(".quiz-score", quiz);  // at the top (announced) and at the end, always the same
+    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update, learnerSeed); });
     var ids = questions.map(function (question) { return question.id; });
     var resetButton = button("Reset this quiz", "quiz-reset", function () {
       if (!window.confirm("Clear your answers to this quiz?")) { return; }
@@ -237,7 +252,8 @@
     all(".quiz[data-quiz]:not(.quiz--ready)").forEach(setUpQuiz);
     markNavigation();
   }
-  // The progress page (progress-page.js) marks the navigation again after an import or a reset.
-  window.CourseQuiz = { markNavigation: markNavigation };
+  // The progress page (progress-page.js) marks the navigation again after an import or a reset; the
+  // review page sets up its questions as these are.
+  window.CourseQuiz = { markNavigation: markNavigation, setUpQuestion: setUpQuestion, seed: seed, lessons: lessons };
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
 })();

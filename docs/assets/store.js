@@ -4,8 +4,10 @@
 // keeps it; sessionStorage, where it works, keeps it across full page loads) and a notice that stays
 // says so once. set() still returns false.
 (function () {
-  var KEY = "networking-course:v1";
-  var memory = null, notice = null;
+  var KEY = "networking-course:v1", UNREAD = KEY + ":unread";
+  // unread: reading the stored copy failed, so a write would replace progress this visit never saw; the
+  // visit then lives in memory only and leaves the stored copy as it is.
+  var memory = null, notice = null, unread = false;
   function isRecord(value) { return !!value && typeof value === "object" && !Array.isArray(value); }
   function attempt(work) { try { work(); return true; } catch (error) { return false; } }
   function parse(text) {
@@ -15,12 +17,15 @@
   }
   function read() {
     var text = memory;
-    if (text === null) { attempt(function () { text = localStorage.getItem(KEY); }); }
+    if (text === null && !attempt(function () { text = localStorage.getItem(KEY); })) {
+      unread = true;
+      attempt(function () { sessionStorage.setItem(UNREAD, "1"); });
+    }
     return parse(text);
   }
   function write(data) {
     var text = JSON.stringify(data);
-    if (attempt(function () { localStorage.setItem(KEY, text); })) {
+    if (!unread && attempt(function () { localStorage.setItem(KEY, text); })) {
       if (memory !== null) { memory = null; attempt(function () { sessionStorage.removeItem(KEY); }); warn(false); }
       return true;
     }
@@ -53,7 +58,7 @@
   }
 
   // An earlier page of this visit could not save: carry on from what it kept in the tab.
-  attempt(function () { memory = sessionStorage.getItem(KEY); });
+  attempt(function () { memory = sessionStorage.getItem(KEY); unread = sessionStorage.getItem(UNREAD) !== null; });
   if (memory !== null) { warn(true); }
 
   window.CourseStore = {

@@ -25,3 +25,8 @@ test("a lesson's tally counts only real attempts, by question id", () => {
   assert.equal(answered({ choice: ["a"], correct: "yes" }), false);
   assert.equal(answered(["a"]), false);
 });
+
+test("as many keys as the answer is not enough: each one must be a key", () => {
+  assert.equal(isCorrect(["a", "b"], ["a", "c"]), false);
+  assert.equal(isCorrect(["b", "a"], ["a", "b"]), true);
+});
