@@ -317,8 +317,8 @@ def test_a_merge_into_full_storage_keeps_the_stored_copy_and_says_so(page, cours
     path = tmp_path / "laptop.json"
     path.write_text(progress_file({STORE: {single.id: {"choice": keys(single, True), "correct": True}},
                                    "plan": {"goals": "new"}}), encoding="utf-8")
-    assert read_file_in(page, path).endswith("merge the two (where both hold an answer to the same question, the "
-                                             "file's answer is kept)?")
+    assert read_file_in(page, path).endswith("merge the two (where both hold an answer to the same question, or "
+                                             "the same contact, the file's is kept)?")
     page.locator(".progress-import").get_by_role("button", name="Merge").click()
     assert message(page) == ("Imported from laptop.json. This browser now holds 2 answers in 1 lesson and your plan. "
                              "It keeps them only until you leave: export your progress before you do.")

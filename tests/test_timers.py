@@ -75,8 +75,9 @@ def test_a_lesson_part_is_chosen_by_lesson_and_named_on_the_face(timers_tab, cou
     other, other_lesson = list(course.lessons.items())[5]
     open_timers(tab, f"instructor/timers/#timer-{other}-lesson")
     expect(tab.locator(".timer-name")).to_have_text(f"Lesson · {other_lesson.title}")  # after the hashchange event
-    assert tab.locator("[data-timer-lesson]").input_value() == other
-    assert tab.locator(".timer-preset >> visible=true").nth(2).get_attribute("id") == f"timer-{other}-lesson"
+    # Material's instant loading may swap the page in after the hash change: wait for the settled page.
+    expect(tab.locator("[data-timer-lesson]")).to_have_value(other)
+    expect(tab.locator(".timer-preset >> visible=true").nth(2)).to_have_id(f"timer-{other}-lesson")
 
 
 def face(tab):

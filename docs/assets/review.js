@@ -68,7 +68,10 @@
     update();
   }
 
-  function setUp() { all(".review:not(.quiz--ready)").forEach(setUpReview); }
+  function setUp() {
+    all(".review:not(.quiz--ready)").forEach(setUpReview);
+    markNavigation();  // whichever script runs first
+  }
   document.addEventListener("course:progress", markNavigation);
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
 })();

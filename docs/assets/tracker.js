@@ -69,7 +69,9 @@
     // ---- Follow up this week
     var week = root.appendChild(make("section", "tracker-week"));
     week.setAttribute("aria-labelledby", "tracker-week-title");
-    week.appendChild(make("h2", "", "Follow up this week")).id = "tracker-week-title";
+    var weekTitle = week.appendChild(make("h2", "", "Follow up this week"));
+    weekTitle.id = "tracker-week-title";
+    weekTitle.tabIndex = -1;  // where focus goes when the last person due is done
     var weekList = week.appendChild(make("ol", "tracker-week-list"));
     var weekEmpty = week.appendChild(make("p", "tracker-empty"));
 
@@ -310,7 +312,7 @@
       save(held.contacts, held.broken);
       draw();
       say("Marked " + contact.name + " as followed up today. Give a new follow-up date when you want to write again.");
-      (weekList.querySelector("button") || week.querySelector("h2")).focus();
+      (weekList.querySelector("button") || weekTitle).focus();
     }
     function calendar(id) {
       var contact = load().contacts[id];
