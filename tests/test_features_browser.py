@@ -80,3 +80,24 @@ def test_features_that_build_on_another_run_after_it_when_reached_instantly(page
     assert page.evaluate("window.sameDocument") is True
     assert page.evaluate("[...document.querySelectorAll('script[data-course-bundle]')].map(s => s.dataset.courseBundle)") == [
         "contacts", "tracker"]
+
+
+def test_every_class_a_feature_styles_comes_with_its_stylesheet_once_the_scripts_ran(page, site):
+    # The built HTML is checked in test_asset_budget.py; this checks what scripts draw, such as the tracker's box
+    # beside the plan's months, which is styled by the tracker's stylesheet.
+    from test_asset_budget import CORE, FEATURES, styled_classes
+    core = set().union(*(styled_classes((site / "assets" / name).read_text(encoding="utf-8"))
+                         for name in CORE if name.endswith(".css")))
+    features = {name.split(".")[0]: styled_classes((site / "assets" / name).read_text(encoding="utf-8")) - core
+                for name in FEATURES if name.endswith(".css")}
+    unstyled = []
+    for path in sorted(site.rglob("index.html")):
+        address = path.parent.relative_to(site).as_posix()
+        page.goto("" if address == "." else address + "/")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # the page's scripts draw what they draw
+        used = set(page.evaluate("[...document.querySelectorAll('[class]')].flatMap(e => [...e.classList])"))
+        loaded = set(page.evaluate("[...document.querySelectorAll('link[data-course-bundle]')].map(l => l.dataset.courseBundle)"))
+        unstyled += [f"{address}: {feature} styles {sorted(used & classes)}"
+                     for feature, classes in features.items() if used & classes and feature not in loaded]
+    assert unstyled == []

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from test_a11y import SCHEMES, axe_source, violations  # noqa: F401 (axe_source is a fixture)
 from test_option_order_browser import SEED
-from test_quiz_browser import LESSON, STORE, box, choose_and_check, first, keys, open_lesson, score, shown, text_of
+from test_quiz_browser import LESSON, STORE, box, choose_and_check, first, keys, open_lesson, score, shown, tally, text_of
 
 from conftest import checked_page, wait_until
 
@@ -122,7 +122,7 @@ def test_a_wrong_answer_is_reviewed_and_comes_back_after_1_3_7_and_21_days(learn
     open_lesson(page)
     assert text_of(box(page, question).locator(".quiz-verdict")) == "Correct."
     assert box(page, question).locator("input:checked").get_attribute("value") == keys(question, True)[0]
-    assert score(page) == f"Your score: 1 of {len(bank)} correct (1 of {len(bank)} answered)."
+    assert score(page) == tally(1, 1, len(bank))
     page.goto("progress/")
     row = page.locator(f'tr[data-quiz="{LESSON}"]')
     assert text_of(row.locator(".progress-done")) == f"1 of {len(bank)} questions"
