@@ -18,6 +18,7 @@ BASENAME = "networking-plan"
 WORDS = {
     "months": "Month by month",
     "months_hint": "The numbers are starting points: change them to fit your life.",
+    "scroll": "Scroll the table sideways to see every month \u2192",
     "month": "Month",
     "action": "Action",
     "todo": "What I will do",
@@ -125,7 +126,7 @@ def html(plan, downloads_url):
             + "</div>")
     parts.append(
         f'<fieldset class="nplan-part nplan-months"><legend>{WORDS["months"]}</legend>'
-        f'<p class="nplan-hint">{WORDS["months_hint"]}</p>'
+        f'<p class="nplan-hint">{WORDS["months_hint"]}</p><p class="nplan-scroll-hint">{WORDS["scroll"]}</p>'
         f'<div class="nplan-scroll"><table class="nplan-counts"><thead><tr><th scope="col">{WORDS["action"]}</th>{head}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table></div><div class="nplan-month-list">{"".join(months)}</div></fieldset>')
 
@@ -137,16 +138,19 @@ def html(plan, downloads_url):
             f'autocomplete="off">{"".join(parts)}</form>')
     base = escape(downloads_url.rstrip("/"))
     links = " ".join(f'<a class="md-button" href="{base}/{BASENAME}.{ext}" download>{label}</a>'
-                     for ext, label in (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("ics", "Calendar (.ics)")))
+                     for ext, label in (("docx", "Blank plan, Word (.docx)"), ("md", "Blank plan, Markdown (.md)"),
+                                        ("ics", "Blank calendar (.ics)")))
     buttons = "".join(f'<button type="button" class="md-button{primary}" data-nplan-action="{action}">{label}</button>'
                       for action, label, primary in (
+                          ("word", "Download my plan (.docx)", " md-button--primary"),
                           ("markdown", "Download my plan (.md)", " md-button--primary"),
                           ("calendar", "Add my plan to my calendar (.ics)", " md-button--primary"),
                           ("print", "Print my plan", ""), ("reset", "Start over", "")))
     controls = (f'<div class="nplan-controls"><p class="nplan-status" role="status" aria-live="polite"></p>'
                 f'<p class="nplan-sr" aria-live="polite" data-nplan-live></p>'
                 f'<div class="nplan-buttons" hidden>{buttons}</div>'
-                f'<p class="nplan-blank">Blank plan to download: {links}</p></div>')
+                f'<div class="nplan-blank"><p><strong>Blank plan to download</strong>, without anything you typed: '
+                f'to fill in by hand or in your own editor.</p><p>{links}</p></div></div>')
     data = escape(json.dumps({"plan": plan.to_json(), "words": WORDS}, ensure_ascii=False))
     return f'<div class="nplan" data-nplan="{data}">{form}{controls}</div>'
 
@@ -181,8 +185,18 @@ def markdown(plan):
 
 # ---- Word ----------------------------------------------------------------------------------------------------
 
-def docx(plan, path):
-    """The blank plan as a Word document, with boxes to write in."""
+# Lines to write on for each month's "What I will do" and "How it went", on paper and in the Word files.
+MONTH_LINES = 4
+# A field of the learner's plan in the Word template that plan.js fills in (docs/assets/lib/docx.js): its
+# name, and the lines its box keeps when the learner left it empty.
+FIELD = "[[nplan:{}:{}]]"
+WORD_SCRIPT = "assets/plan-word.js"
+WORD_LIBRARY = "assets/lib/docx.js"
+
+
+def word(plan, template=False):
+    """The plan as a python-docx Document: blank, with boxes to write in; or (template) with a FIELD where
+    each of the learner's answers goes, for the page to fill in."""
     from docx import Document
     from docx.shared import Cm, Pt
 
@@ -197,19 +211,24 @@ def docx(plan, path):
         if text:
             document.add_paragraph().add_run(text).italic = True
 
-    def box(lines):
+    def value(name, blank, lines=1):
+        return FIELD.format(name, lines) if template else blank
+
+    def box(name, lines):
         table = document.add_table(rows=1, cols=1)
         table.style = "Table Grid"
         cell = table.cell(0, 0)
-        for _ in range(lines - 1):
+        if template:
+            cell.paragraphs[0].add_run(value(name, "", lines))
+        for _ in range(0 if template else lines - 1):
             cell.add_paragraph()
 
     def pairs(rows):
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
-        for label, value in rows:
+        for label, text in rows:
             cells = table.add_row().cells
-            cells[0].text, cells[1].text = label, value
+            cells[0].text, cells[1].text = label, text
 
     habit = plan.habit
     document.add_heading(plan.title, level=0)
@@ -217,11 +236,11 @@ def docx(plan, path):
     for q in plan.questions:
         document.add_heading(q["label"], level=1)
         hint(q["hint"])
-        box(q["lines"])
+        box(q["id"], q["lines"])
     document.add_heading(habit["label"], level=1)
     hint(habit["hint"])
-    pairs([(WORDS["day"], day_name(habit["day"])), (WORDS["time"], habit["time"]),
-           (WORDS["minutes"], str(habit["minutes"])), (WORDS["start"], "")])
+    pairs([(WORDS["day"], value("habit-day", day_name(habit["day"]))), (WORDS["time"], value("habit-time", habit["time"])),
+           (WORDS["minutes"], value("habit-minutes", str(habit["minutes"]))), (WORDS["start"], value("habit-start", ""))])
     document.add_heading(WORDS["months"], level=1)
     hint(WORDS["months_hint"])
     table = document.add_table(rows=1, cols=len(plan.months) + 1)
@@ -231,18 +250,53 @@ def docx(plan, path):
     for action in plan.actions:
         cells = table.add_row().cells
         cells[0].text = action["label"]
-        for cell, month in zip(cells[1:], plan.months):
-            cell.text = str(month["counts"][action["id"]])
+        for n, (cell, month) in enumerate(zip(cells[1:], plan.months), start=1):
+            cell.text = value(field_name("month", n, action["id"]), str(month["counts"][action["id"]]))
+    blank = "\n" * (MONTH_LINES - 1)
     for n, month in enumerate(plan.months, start=1):
         document.add_heading(f'{WORDS["month"]} {n}: {month["focus"]}', level=2)
         hint(month["tip"])
-        pairs([(WORDS["todo"], "\n\n"), (WORDS["done"], "\n")])
+        pairs([(WORDS["todo"], value(field_name("month", n, "actions"), blank, MONTH_LINES)),
+               (WORDS["done"], value(field_name("month", n, "review"), blank, MONTH_LINES))])
     document.add_heading(plan.review["label"], level=1)
     hint(plan.review["hint"])
     for question in plan.review["questions"]:
         document.add_paragraph(question, style="List Bullet")
     document.core_properties.title = plan.title
-    document.save(str(path))
+    return document
+
+
+def docx(plan, path):
+    """The blank plan as a Word document, with boxes to write in."""
+    word(plan).save(str(path))
+
+
+def word_script(plan, library):
+    """The script the plan page loads when the learner asks for their plan in Word: `library` (the text of
+    WORD_LIBRARY, which fills in and zips the document), then the template as window.CoursePlanWord: its
+    word/document.xml with a FIELD for each answer, and every other part of the file as raw deflate data
+    with its CRC-32 and size, which the page copies unchanged."""
+    import base64
+    import io
+    import zipfile
+    import zlib
+
+    buffer = io.BytesIO()
+    word(plan, template=True).save(buffer)
+    parts, document = [], None
+    with zipfile.ZipFile(buffer) as archive:
+        for info in archive.infolist():
+            data = archive.read(info)
+            if info.filename == "word/document.xml":
+                document = data.decode("utf-8")
+                parts.append({"name": info.filename})
+                continue
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            parts.append({"name": info.filename, "crc": info.CRC, "size": len(data),
+                          "deflated": base64.b64encode(packer.compress(data) + packer.flush()).decode("ascii")})
+    data = json.dumps({"document": document, "parts": parts}, ensure_ascii=True, separators=(",", ":"))
+    return (f"/* {WORD_LIBRARY} */\n{library.strip()}\n;\n/* The plan's Word template (macros/plan_output.py) */\n"
+            f"(function (root) {{ root.CoursePlanWord = {data}; }})(this);\n")
 
 
 # ---- Calendar ------------------------------------------------------------------------------------------------
@@ -341,3 +395,10 @@ def write_downloads(plan, site_dir, today, stamp=None):
     docx(plan, paths["docx"])
     paths["ics"].write_bytes(ics(plan, first_slot(today + timedelta(days=1), plan.habit["day"]), stamp))
     return paths
+
+
+def write_word_script(plan, site_dir, docs_dir):
+    """Write WORD_SCRIPT into the built site (see word_script). Returns its path."""
+    path = Path(site_dir) / WORD_SCRIPT
+    path.write_text(word_script(plan, (Path(docs_dir) / WORD_LIBRARY).read_text(encoding="utf-8")), encoding="utf-8")
+    return path

@@ -37,7 +37,7 @@ BUDGETS = {  # bytes, gzipped (level 9)
     "course.bundle.js": 10496,
     "contacts.bundle.js": 8448,
     "plan.bundle.css": 2816,
-    "plan.bundle.js": 6656,
+    "plan.bundle.js": 7424,
     "progress.bundle.js": 7168,
     "tracker.bundle.css": 1792,
     "tracker.bundle.js": 6912,

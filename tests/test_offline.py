@@ -128,6 +128,11 @@ def test_from_disk_it_navigates_searches_takes_a_quiz_and_keeps_the_plan(offline
     for link in downloads:
         assert link.startswith("file://") and (offline_copy / link.split("/networking-course/", 1)[1]).is_file(), link
     tab.screenshot(path=str(tmp_path / "offline-plan.png"))
+    # The filled plan in Word: its template is a script, which a page opened from disk can load.
+    with tab.expect_download() as info:
+        tab.click('[data-nplan-action="word"]')
+    from docx import Document
+    assert Document(info.value.path()).tables[0].cell(0, 0).text == "Go to the local JavaScript meetup"
 
     context.close()
     assert [url for url in requests if not url.startswith(("file://", "data:", "blob:", "about:"))] == []

@@ -84,6 +84,33 @@ def test_the_docx_is_a_well_formed_word_file(site):
                 parseString(archive.read(name))
 
 
+def test_the_blank_docx_gives_each_month_four_lines_to_write_on(site):
+    document = Document(str(site / "downloads/networking-plan.docx"))
+    for table in document.tables[-6:]:
+        assert [[c.text for c in row.cells] for row in table.rows] == [["What I will do", "\n\n\n"], ["How it went", "\n\n\n"]]
+
+
+def test_the_word_template_marks_every_field_of_the_form_once(site, plan):
+    # The page fills these in (docs/assets/lib/docx.js): a field the template lacked would be missing from the
+    # learner's Word file without a word.
+    script = (site / plan_output.WORD_SCRIPT).read_text(encoding="utf-8")
+    assert script.startswith(f"/* {plan_output.WORD_LIBRARY} */\n")
+    template = json.loads(re.search(r"root\.CoursePlanWord = (\{.*\}); \}\)\(this\);\n$", script).group(1))
+    fields = re.findall(r"<w:t>\[\[nplan:([a-z0-9-]+):(\d+)\]\]</w:t>", template["document"])
+    form = re.findall(r'\sname="([^"]+)"', plan_output.html(plan, "downloads"))
+    assert sorted(name for name, _ in fields) == sorted(form) and len(form) == 4 + 4 + 5 * 6 + 2 * 6
+    lines = dict(fields)
+    assert lines["goals"] == str(plan.questions[0]["lines"]) and lines["month-3-review"] == "4" and lines["habit-day"] == "1"
+    # Every part but the document is the blank template's, deflated, with its CRC-32 and size.
+    import base64
+    import zlib
+    for part in template["parts"]:
+        if part["name"] != "word/document.xml":
+            data = zlib.decompress(base64.b64decode(part["deflated"]), -15)
+            assert (len(data), zlib.crc32(data)) == (part["size"], part["crc"]), part["name"]
+    assert [p["name"] for p in template["parts"]][0] == "[Content_Types].xml"
+
+
 def test_the_ics_has_the_weekly_slot_and_the_monthly_reviews(site, plan):
     calendar = Calendar.from_ical((site / "downloads/networking-plan.ics").read_bytes())
     events = calendar.walk("VEVENT")

@@ -1,6 +1,8 @@
 """The plan form in Chromium: saved as you type, downloads of what was typed, print, and hostile text."""
+import io
 import json
 import re
+import zipfile
 import subprocess
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -188,6 +190,81 @@ def test_the_filled_plan_downloads_as_a_calendar(page, plan):
     first = str(events[1]["DESCRIPTION"])
     assert "What I will do: Join the Testing Guild chat.\nAsk Sam for a coffee chat." in first
     assert "Next month: Start conversations. Meetups or events: 4;" in first
+
+
+# ---- Word ---------------------------------------------------------------------------------------------------
+
+# A month's box filled to its limit of 1,000 characters.
+LONG = " ".join(f"Step {n}: message one more person from the meetup & thank them." for n in range(1, 60))[:999] + "!"
+WORD = {"goals": 'Meet <b>&"\' people\nat two meetups\n\n  then rest', "superpowers": "Grüße aus Köln, 東京で 😀 ½ – ß",
+        "month-1-actions": LONG, "month-6-review": "It went <well> & fast"}
+
+
+def word_document(data):
+    from docx import Document
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None  # every part's CRC-32 matches its data
+        assert archive.namelist()[0] == "[Content_Types].xml"
+    return Document(io.BytesIO(data))
+
+
+def test_the_filled_plan_downloads_as_a_word_file_with_exactly_what_was_typed(page, plan):
+    assert len(LONG) == plan.limits["months"]
+    open_plan(page)
+    for name, value in WORD.items():
+        page.fill(f'[name="{name}"]', value)
+    page.get_by_label("Day", exact=True).select_option("thursday")
+    page.get_by_label("Time", exact=True).fill("07:45")
+    page.get_by_label("First week").fill("2030-03-02")
+    page.get_by_label("Meetups or events, month 2").fill("4")
+    wait_saved(page, "month-2-meetups", "4")
+    name, data = download(page, "word")
+    assert name == "my-networking-plan.docx"
+    assert page.locator(".nplan-status").inner_text().startswith("Your plan was downloaded as a Word file.")
+    document = word_document(data)
+    tables = document.tables
+    lines = [q["lines"] for q in plan.questions]
+    # The boxes of the questions: the text as typed (trailing space dropped), an empty one keeps its lines.
+    assert [t.cell(0, 0).text for t in tables[:4]] == [
+        'Meet <b>&"\' people\nat two meetups\n\n  then rest', WORD["superpowers"], "\n" * (lines[2] - 1), "\n" * (lines[3] - 1)]
+    assert [[c.text for c in row.cells] for row in tables[4].rows] == [
+        ["Day", "Thursday"], ["Time", "07:45"], ["Minutes", str(plan.habit["minutes"])], ["First week", "2 March 2030"]]
+    counts = [[c.text for c in row.cells] for row in tables[5].rows]
+    assert counts[0] == ["Action"] + [f"Month {n}" for n in range(1, 7)]
+    assert counts[1] == ["Meetups or events", "1", "4", "2", "2", "2", "2"]
+    months = [[[c.text for c in row.cells] for row in t.rows] for t in tables[6:12]]
+    blank = "\n" * (plan_output.MONTH_LINES - 1)
+    assert months[0] == [["What I will do", LONG], ["How it went", blank]]
+    assert months[5] == [["What I will do", blank], ["How it went", "It went <well> & fast"]]
+    assert len(tables) == 12
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == plan.title and "Month 6: " + plan.months[5]["focus"] in headings
+    assert "[[nplan" not in data.decode("latin-1") and "[[nplan" not in "".join(p.text for p in document.paragraphs)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_the_empty_plan_makes_no_word_file_and_points_to_the_blank_one(page):
+    open_plan(page)
+    assert refused(page, "word").startswith("Your plan is still blank: write in it first.")
+    blank = page.locator(".nplan-blank")
+    assert blank.locator("a").all_inner_texts() == ["Blank plan, Word (.docx)", "Blank plan, Markdown (.md)",
+                                                    "Blank calendar (.ics)"]
+    assert "without anything you typed" in blank.inner_text()
+    page.get_by_label("Roles I want to learn about").fill("QA")
+    name, data = download(page, "word")
+    assert word_document(data).tables[2].cell(0, 0).text == "QA"
+
+
+def test_the_word_file_needs_nothing_until_it_is_asked_for(page):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_plan(page)
+    assert not [url for url in requested if "plan-word" in url]
+    page.get_by_label("Roles I want to learn about").fill("QA")
+    download(page, "word")
+    download(page, "word")
+    assert len([url for url in requested if url.endswith("assets/plan-word.js")]) == 1
 
 
 def test_start_over_asks_first(page):
@@ -525,9 +602,27 @@ def test_the_plan_has_no_style_attribute_and_prints_its_ruled_lines(page):
                          return parseFloat(style.minHeight) / parseFloat(style.fontSize); }"""
     assert round(page.evaluate(lines, "goals"), 2) == 5.5  # 3 lines of 1.6em and .7em of padding
     page.emulate_media(media="print")
-    # On paper: 2em a line and a spare one for handwriting; a month's boxes have no spare line.
-    assert [round(page.evaluate(lines, name), 2) for name in ("goals", "roles", "month-1-actions")] == [8, 6, 4]
+    # On paper: 2em a line, as many as the template gives the box; a month's boxes have four lines each.
+    assert [round(page.evaluate(lines, name), 2) for name in ("goals", "roles", "month-1-actions", "month-6-review")] == [
+        6, 4, 2 * plan_output.MONTH_LINES, 2 * plan_output.MONTH_LINES]
     assert not page.locator("#nplan-habit-start-msg").is_visible(), "messages do not print"
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_months_table_says_it_scrolls_where_it_does(page, width):
+    page.set_viewport_size({"width": width, "height": 740})
+    open_plan(page)
+    scroll = page.locator(".nplan-scroll")
+    wider = scroll.evaluate("box => box.scrollWidth > box.clientWidth")
+    hint = page.locator(".nplan-scroll-hint")
+    assert wider == (width == 360) and hint.is_visible() == wider
+    if wider:
+        assert hint.inner_text() == "Scroll the table sideways to see every month \u2192"
+        box, table = hint.bounding_box(), scroll.bounding_box()
+        assert box["y"] + box["height"] <= table["y"], "the hint is read before the table is cut off"
+        assert box["x"] + box["width"] <= width
+    from test_a11y import AXE, violations
+    assert violations(page, AXE) == []
 
 
 # ---- Print ----------------------------------------------------------------------------------------------------
@@ -565,6 +660,8 @@ def test_a_filled_plan_still_prints_on_two_pages(page, tmp_path):
     pages, text = pdf_pages_and_text(pdf)
     assert pages <= 2
     assert "Learn what a QA engineer does all week." in text and "Ask Sam for a coffee chat." in text
+    # The first week in words, never in the browser's numeric form (03/05/2030 or 05/03/2030).
+    assert "5 March 2030" in text and not re.search(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b", text)
 
 
 # ---- Without JavaScript ----------------------------------------------------------------------------------------

@@ -99,6 +99,8 @@ def test_downloads_and_offline_copy_are_in_place_and_nothing_else(published):
     bundles = ["contacts.bundle.js", "course.bundle.css", "course.bundle.js", "messages.bundle.css", "plan.bundle.css",
                "plan.bundle.js", "progress.bundle.js", "templates.bundle.js", "tracker.bundle.css", "tracker.bundle.js",
                "worksheets.bundle.css", "worksheets.bundle.js"]
+    # Besides them, the plan's Word template, which the plan page loads only when asked for the Word file.
+    bundles.append("plan-word.js")
     assert sorted(f for f in files if re.fullmatch(r"(instructor/)?assets/[^/]+\.(js|css)", f)) == sorted(
         [f"assets/{name}" for name in bundles] + [f"instructor/assets/{name}" for name in bundles + ["timers.bundle.js"]])
     assert [f for f in files if f.endswith((".md", ".yml", ".py")) and not f.endswith("downloads/networking-plan.md")] == []

@@ -12,7 +12,8 @@ from macros import spacing
 CONTROLS = [
     "LessonAnsweredScore", "Your quiz progress in each lesson", "Export progress Import progress",
     "Reset progress<", "Print this quiz", "Print this worksheet", "Print the cards", "Print every quiz",
-    "Download my plan (.md)", "Add my plan to my calendar (.ics)", "Blank plan to download", "Print my plan",
+    "Download my plan (.md)", "Download my plan (.docx)", "Add my plan to my calendar (.ics)", "Blank plan to download",
+    "Blank plan, Word (.docx)", "Scroll the table sideways", "Print my plan",
     "Download the offline copy (.zip)", "Download the Anki deck", "Name Date", "Name  Date",
     "Start the course", "Show the answer",
 ]

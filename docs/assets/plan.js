@@ -197,6 +197,40 @@
     return Ics.file(lines);
   }
 
+  // ---- Word ------------------------------------------------------------------------------------------------
+
+  // The Word file is the template the build wrote (assets/plan-word.js, with the code that fills it in), loaded
+  // only when the learner asks for it: no page carries it otherwise. A script, not a fetch, so that the offline
+  // copy opened from disk can load it too.
+  var wordScript = null;
+  function withWord(then, failed) {
+    if (window.CourseDocx && window.CoursePlanWord) { then(); return; }
+    if (!wordScript) {
+      var own = document.querySelector('script[src*="plan.bundle.js"]');
+      wordScript = document.createElement("script");
+      wordScript.src = new URL("plan-word.js", own ? own.src : document.baseURI).href;
+      document.head.appendChild(wordScript);
+    }
+    var script = wordScript;
+    script.addEventListener("load", function () { if (window.CoursePlanWord) { then(); } else { failed(); } }, { once: true });
+    script.addEventListener("error", function () { if (wordScript === script) { script.remove(); wordScript = null; } failed(); }, { once: true });
+  }
+  // "2 March 2026": a date no reader can take for another one.
+  function longDate(iso) { return window.CourseContacts ? window.CourseContacts.longDate(iso) : iso; }
+  // The values the Word file shows: what was typed, a day and a date in words, numbers as numbers.
+  function wordValues(plan, v) {
+    var out = {};
+    Object.keys(v).forEach(function (name) { out[name] = v[name]; });
+    out["habit-day"] = capital(v["habit-day"]);
+    out["habit-minutes"] = String(Number(v["habit-minutes"]));
+    out["habit-start"] = v["habit-start"] ? longDate(v["habit-start"]) : "";
+    plan.months.forEach(function (month, i) {
+      var counts = countsOf(plan, v, i + 1);
+      plan.actions.forEach(function (action) { out["month-" + (i + 1) + "-" + action.id] = String(counts[action.id]); });
+    });
+    return out;
+  }
+
   // ---- The plan meets the contact tracker --------------------------------------------------------------------
 
   // For the month of the plan that today is in: how many people the contact tracker has as met, followed up
@@ -263,7 +297,21 @@
     var form = root.querySelector("form"), status = root.querySelector(".nplan-status");
     var live = root.querySelector("[data-nplan-live]"), kept = true;
     function say(text) { status.textContent = [text, kept ? "" : NOT_KEPT].filter(Boolean).join(" "); }
-    function refresh(field) { if (field.tagName === "TEXTAREA") { count(field); } else { check(field, w); } }
+    function refresh(field) {
+      if (field.tagName === "TEXTAREA") { count(field); } else { check(field, w); }
+      if (field.type === "date") { printDate(field); }
+    }
+    // On paper the first week is written out ("2 March 2026"), not in the browser's numeric form (03/02/2026).
+    function printDate(field) {
+      var printed = field.nextElementSibling;
+      if (!printed || printed.className !== "nplan-print-date") {
+        printed = document.createElement("span");
+        printed.className = "nplan-print-date";
+        printed.setAttribute("aria-hidden", "true");
+        field.after(printed);
+      }
+      printed.textContent = !field.value ? "" : ics().parseDate(field.value) !== null ? longDate(field.value) : field.value;
+    }
     // The status says "saved" only while the store really keeps what is typed.
     function persist() {
       timer = null;
@@ -305,6 +353,22 @@
     form.addEventListener("change", function (event) { refresh(event.target); clearTimeout(timer); persist(); });
 
     var actions = {
+      word: function () {
+        if (!ready()) { return; }
+        if (fields(form).every(function (field) { return field.value === initial(field); })) {
+          say("Your plan is still blank: write in it first. The blank Word file is below, under Blank plan to download.");
+          return;
+        }
+        say("Making your Word file\u2026");
+        withWord(function () {
+          var bytes = window.CourseDocx.docx(window.CoursePlanWord, wordValues(plan, values(form)));
+          download("my-networking-plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes);
+          say("Your plan was downloaded as a Word file.");
+        }, function () {
+          say("Your Word file could not be made: this page could not load what makes it. Reload the page and try again, " +
+              "or download your plan as Markdown.");
+        });
+      },
       markdown: function () {
         if (!ready()) { return; }
         download("my-networking-plan.md", "text/markdown;charset=utf-8", markdown(plan, w, values(form)));
