@@ -1,22 +1,78 @@
 """Screenshots in headless Chromium, to look at: the home page's first screen, a lesson quiz before and after
-checking answers, and the progress page, in the light and dark palettes, on a laptop (1280 x 800) and a
-phone (360 x 740).
+checking answers, the plan page filled in (its months table, its downloads), search results and the progress
+page, in the light and dark palettes, on a laptop (1280 x 800) and a phone (360 x 740); and the print previews
+of the plan (blank and filled) and of the paper quizzes, as PDF files and one PNG per page. What an instructor
+sees is in bench/instructor_screens.py.
 
     .venv/bin/python bench/screenshots.py [--site BUILT_SITE] [--out DIR]
 
-Without --site it builds the learner edition first. The PNGs go to bench/screenshots/ by default.
+Without --site it builds the learner edition first. The PNGs go to bench/screenshots/ by default. Needs
+pdftoppm (poppler-utils) for the print previews.
 """
 import argparse
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve_folder  # noqa: E402
+from macros import pdf  # noqa: E402
 
 LESSON = "lessons/in-person/"
+PLAN = "lessons/networking-plan/"
+PRINTS = ["worksheets/paper-quizzes.md"]
+
+
+def fill_plan(page):
+    page.get_by_label("My networking goals").fill('Learn what a QA engineer does all week <and> meet 3 testers & "devs".')
+    page.get_by_label("Roles I want to learn about").fill("QA engineer; product manager")
+    page.get_by_label("First week").fill("2030-03-04")
+    page.get_by_label("What I will do").nth(0).fill("Join the Testing Guild chat.\nAsk Sam for a coffee chat.")
+    page.wait_for_timeout(400)  # saved
+
+
+def plan_and_search(page, out, name):
+    """The plan page: its months table (which scrolls on a phone) and its downloads; then a search."""
+    page.goto(PLAN)
+    page.wait_for_selector(".nplan-buttons:not([hidden])")
+    fill_plan(page)
+    for part, selector in (("plan-months", ".nplan-months"), ("plan-downloads", ".nplan-controls")):
+        page.locator(selector).scroll_into_view_if_needed()
+        page.evaluate(f"window.scrollTo(0, document.querySelector('{selector}').getBoundingClientRect().top + scrollY - 70)")
+        page.wait_for_timeout(200)
+        page.screenshot(path=out / f"{part}-{name}.png")
+    page.click('[data-nplan-action="word"]')  # nothing downloads in a screenshot, but the status shows
+    page.wait_for_timeout(300)
+    page.locator(".nplan-controls").screenshot(path=out / f"plan-word-status-{name}.png")
+    page.evaluate("CourseStore.set('plan', {})")
+    page.goto("")
+    page.keyboard.press("/")  # Material's key for search, on a laptop and on a phone
+    page.locator("input.md-search__input").press_sequentially("progress", delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)
+    page.screenshot(path=out / f"search-{name}.png")
+
+
+def prints(browser, url, out):
+    """Print previews as Chromium prints them: the plan blank and filled, and the paper quizzes."""
+    tab = browser.new_page(base_url=url)
+    targets = [pdf.print_page(tab, url + PLAN, out / "print-plan-blank.pdf")]
+    tab.emulate_media(media="screen")
+    tab.goto(PLAN)
+    tab.wait_for_selector(".nplan-buttons:not([hidden])")
+    fill_plan(tab)
+    tab.emulate_media(media="print")
+    tab.pdf(path=str(out / "print-plan-filled.pdf"), format="A4", **pdf.PAPER)
+    targets.append(out / "print-plan-filled.pdf")
+    for path in PRINTS:
+        targets.append(pdf.print_page(tab, url + pdf.page_url(path), out / f"print-{path[:-3].replace('/', '-')}.pdf"))
+    for target in targets:
+        subprocess.run(["pdftoppm", "-png", "-r", "50", str(target), str(target.with_suffix(""))], check=True)
+    tab.close()
 
 
 def answer_some(page):
@@ -72,7 +128,9 @@ def main():
                 page.screenshot(path=args.out / f"quiz-screen-{name}.png")
                 page.goto("progress/")
                 page.screenshot(path=args.out / f"progress-{name}.png", full_page=True)
+                plan_and_search(page, args.out, name)
                 context.close()
+        prints(browser, url, args.out)
         browser.close()
     server.shutdown()
     print(f"screenshots in {args.out}")
