@@ -78,6 +78,14 @@ def test_each_bundle_fits_its_budget(instructor_site, name):
     assert packed <= BUDGETS[name], f"{name}: {packed} bytes gzipped is over its budget of {BUDGETS[name]}"
 
 
+def test_the_word_template_is_loaded_by_no_page_and_fits_its_budget(site):
+    # The plan page loads it only when the learner asks for the Word file (test_plan_browser.py); its document
+    # parts are already deflated, so gzip gains little on them.
+    packed = len(gzip.compress((site / "assets" / "plan-word.js").read_bytes(), compresslevel=9, mtime=0))
+    assert packed <= 40 * 1024, packed
+    assert [path for path in site.rglob("*.html") if "plan-word" in path.read_text(encoding="utf-8")] == []
+
+
 def test_the_size_report_measures_the_same_bundles_and_budgets(instructor_site):
     assert sizes.BUDGETS == BUDGETS
     assert sizes.bundles() == {**CORE, **FEATURES, **INSTRUCTOR_FEATURES}
