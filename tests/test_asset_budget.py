@@ -36,7 +36,7 @@ BUDGETS = {  # bytes, gzipped (level 9)
     "course.bundle.css": 5376,
     "course.bundle.js": 10496,
     "contacts.bundle.js": 8448,
-    "plan.bundle.css": 2816,
+    "plan.bundle.css": 3072,
     "plan.bundle.js": 7424,
     "progress.bundle.js": 7168,
     "tracker.bundle.css": 1792,
