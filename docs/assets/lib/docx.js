@@ -7,11 +7,12 @@
   if (typeof module === "object" && module.exports) { module.exports = api; } else { root.CourseDocx = api; }
 })(this, function () {
   var FIELD = /<w:t(?:\s[^>]*)?>\[\[nplan:([a-z0-9-]+):(\d+)\]\]<\/w:t>/g;
-  // What XML 1.0 cannot hold: control characters other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
-  var INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  // What XML 1.0 cannot hold: control characters other than tab and line breaks, U+FFFE/U+FFFF, and a surrogate
+  // that is not half of a pair (a pair, matched first, stays).
+  var INVALID = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
   function escapeXml(text) {
-    return String(text).replace(INVALID, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+    return String(text).replace(INVALID, function (found) { return found.length === 2 ? found : ""; }).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;");
   }
   // A field's runs: each line of the text, kept as typed, with a line break between lines; an empty field
