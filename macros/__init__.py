@@ -253,7 +253,6 @@ def on_post_build(env):
     for target, sources in env.variables["asset_bundles"]["files"].items():
         (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
     plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
-    plan_output.write_word_script(env.variables["networking_plan"], site_dir, env.conf["docs_dir"])
     # The deck and the LMS category carry the course's name, without the edition's "(instructor)".
     course_name = env.conf["site_name"].split(" (")[0]
     anki.write(env.variables["course"], site_dir, course_name)

@@ -382,8 +382,9 @@ def ics(plan, start, stamp):
 
 # ---- Writing the downloads into the built site -------------------------------------------------------------
 
-def write_downloads(plan, site_dir, today, stamp=None):
-    """Write the blank plan as .md, .docx and .ics into site_dir/downloads/. Returns the paths written.
+def write_downloads(plan, site_dir, today, stamp=None, docs_dir=paper.ROOT / "docs"):
+    """Write the blank plan as .md, .docx and .ics into site_dir/downloads/, and the Word template that the plan
+    page fills in (WORD_SCRIPT, with WORD_LIBRARY from docs_dir). Returns the paths of the downloads.
 
     The calendar starts on the first slot day after `today`.
     """
@@ -394,11 +395,13 @@ def write_downloads(plan, site_dir, today, stamp=None):
     paths["md"].write_text(markdown(plan), encoding="utf-8")
     docx(plan, paths["docx"])
     paths["ics"].write_bytes(ics(plan, first_slot(today + timedelta(days=1), plan.habit["day"]), stamp))
+    write_word_script(plan, site_dir, docs_dir)
     return paths
 
 
 def write_word_script(plan, site_dir, docs_dir):
     """Write WORD_SCRIPT into the built site (see word_script). Returns its path."""
     path = Path(site_dir) / WORD_SCRIPT
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(word_script(plan, (Path(docs_dir) / WORD_LIBRARY).read_text(encoding="utf-8")), encoding="utf-8")
     return path
