@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
+.PHONY: zensical zensical-setup publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -71,3 +71,23 @@ clean:
 
 publish: setup  ## Both editions in public/ for any static host: COURSE_URL=https://you.github.io/course/ make publish
 	$(PY) -m macros.publish public
+
+# The learner edition built with Zensical, Material's successor, from the same sources (README: "Maintenance: the
+# engine"). Zensical and what the macros need live in zensical/.venv, pinned by zensical/requirements.txt.
+ZENSICAL_VENV ?= zensical/.venv
+ZPY := $(ZENSICAL_VENV)/bin/python
+ZENSICAL_SITE ?= site-zensical
+
+$(ZENSICAL_VENV)/.ready: zensical/requirements.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZPY) -m pip install --quiet --disable-pip-version-check -r zensical/requirements.txt
+	touch $(ZENSICAL_VENV)/.ready
+
+zensical-setup: $(ZENSICAL_VENV)/.ready  ## Create zensical/.venv with the pinned Zensical
+
+zensical: zensical-setup  ## Build the learner edition with Zensical into site-zensical/ (a failed build leaves none)
+	rm -rf $(ZENSICAL_SITE) $(ZENSICAL_SITE).partial
+	$(ZPY) -m macros.siteconfig --site-dir $(ZENSICAL_SITE).partial
+	PYTHONPATH=. $(ZENSICAL_VENV)/bin/zensical build --clean -f zensical.yml || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
+	$(ZPY) -m macros.postbuild $(ZENSICAL_SITE).partial --engine zensical || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
+	mv $(ZENSICAL_SITE).partial $(ZENSICAL_SITE)

@@ -4,20 +4,25 @@ MkDocs gets these values from the macros glue while it builds. Zensical reads it
 ours runs and never lets a macro change it, so `python -m macros.siteconfig [FILE]` writes them into a config of
 its own, `zensical.yml` (made from mkdocs.yml on every Zensical build, not kept in git).
 """
+import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 
 from . import assets, csp
+from . import offline as offline_module
 from . import plan as plans
 from .course import lesson_order, load
 from .pages import settings_of
+from .problems import CourseError
 
 ZENSICAL_CONFIG = "zensical.yml"
+ZENSICAL_OFFLINE_CONFIG = "zensical.offline.yml"
 ZENSICAL_SITE = "site-zensical"
 # The theme overrides for Zensical: overrides/ less what only fits Material's templates (Zensical's search is its own).
 ZENSICAL_THEME = "zensical/overrides"
@@ -76,22 +81,29 @@ def read(config_path, environ=os.environ):
         return yaml.load(handle, Loader=Loader) or {}
 
 
-def zensical_config(root, environ=os.environ):
-    """The learner edition's config for Zensical: mkdocs.yml with what the MkDocs build adds while it runs."""
+def zensical_config(root, environ=os.environ, site_dir=ZENSICAL_SITE, offline=False):
+    """The learner edition's config for Zensical: mkdocs.yml with what the MkDocs build adds while it runs.
+    offline: the copy that works opened from disk, as mkdocs.offline.yml makes it for MkDocs."""
     root = Path(root)
     config = read(root / "mkdocs.yml", environ)
     course = load(root, lesson_order(config.get("nav")), settings_of(config))
     plan = plans.load(root)
     config.pop("hooks", None)  # Zensical runs no MkDocs hooks: ZENSICAL_EXTENSIONS do their work
     config.pop("exclude_docs", None)  # nor reads exclude_docs: its exclude plugin leaves the same pages out
-    config["site_dir"] = ZENSICAL_SITE
+    config["site_dir"] = str(site_dir)
     config["theme"]["custom_dir"] = ZENSICAL_THEME
     config["extra"] = {**config.get("extra", {}), **head_values(course, plan)}
     config["extra"]["content_security_policy"] = csp.POLICY.replace("style-src 'self'",
                                                                     f"style-src 'self' {ZENSICAL_SEARCH_STYLE}")
     config["extra_css"], config["extra_javascript"], _ = bundled(config)
     plugins = [entry for entry in config.get("plugins", []) if not (isinstance(entry, dict) and "offline" in entry)]
-    config["plugins"] = plugins + [{"exclude": {"glob": ["instructor/*"]}}]
+    config["plugins"] = plugins + [{"exclude": {"glob": ["instructor/*"]}}] + [{"offline": {}}] * offline
+    if offline:
+        config["extra"].update(offline=True, polyfills=[{"path": offline_module.SHIM, "type": "text/javascript",
+                                                         "async": False, "defer": False}])
+        # As the macros do for MkDocs' offline copy: from file:// instant navigation cannot start.
+        features = config["theme"]["features"]
+        features[:] = [name for name in features if not name.startswith("navigation.instant")]
     edition = config["extra"].get("edition", "learner")
     config["markdown_extensions"] = list(config.get("markdown_extensions", [])) + [
         "macros.blocks", {"macros.editions": {"edition": edition}}]
@@ -106,21 +118,50 @@ def copy_theme(root):
         name for name in names if (Path(folder) / name).relative_to(source).as_posix() in MATERIAL_ONLY])
 
 
-def write_zensical_config(root, target=None, environ=os.environ):
-    """Write the Zensical config of the learner edition (ZENSICAL_CONFIG) and its theme overrides."""
-    target = Path(target or Path(root) / ZENSICAL_CONFIG)
+def write_zensical_config(root, environ=os.environ, site_dir=ZENSICAL_SITE, offline=False):
+    """Write the Zensical config of the learner edition (ZENSICAL_CONFIG, or ZENSICAL_OFFLINE_CONFIG) and its theme
+    overrides. Zensical reads the project's folder from the config's place, so both sit beside mkdocs.yml."""
+    target = Path(root) / (ZENSICAL_OFFLINE_CONFIG if offline else ZENSICAL_CONFIG)
     copy_theme(root)
-    text = yaml.safe_dump(zensical_config(root, environ), sort_keys=False, allow_unicode=True, width=1000)
+    config = zensical_config(root, environ, site_dir, offline)
+    text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
     target.write_text("# Made by `python -m macros.siteconfig` from mkdocs.yml: edit mkdocs.yml, not this file.\n"
                       + text, encoding="utf-8")
     return target
 
 
-if __name__ == "__main__":
-    from .problems import CourseError
+class ZensicalError(Exception):
+    pass
 
+
+def run_zensical(root, config):
+    """`zensical build` of config, with the Python that runs this (Zensical's environment). Raises ZensicalError."""
+    # Zensical imports the macros package by name: from the project's folder.
+    env = dict(os.environ, PYTHONPATH=str(root))
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ZensicalError(f"zensical build -f {Path(config).name} failed:\n{result.stderr.strip()}")
+    return result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m macros.siteconfig",
+                                     description=f"Check the course and write {ZENSICAL_CONFIG}, the learner edition's "
+                                                 "config for Zensical (`make zensical` runs this).")
+    parser.add_argument("--site-dir", default=ZENSICAL_SITE, help=f"where Zensical builds (default {ZENSICAL_SITE})")
+    parser.add_argument("--offline", action="store_true", help=f"write {ZENSICAL_OFFLINE_CONFIG}, for the offline copy")
+    args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     try:
-        print(write_zensical_config(root, sys.argv[1] if len(sys.argv) > 1 else None))
+        print(write_zensical_config(root, site_dir=args.site_dir, offline=args.offline))
     except CourseError as error:
-        sys.exit(f"{error}\nFix these and build again; `make check` lists them without building.")
+        print(error, file=sys.stderr)
+        count = len(error.problems)
+        print(f"{count} problem{'s' * (count != 1)} in the course sources; fix them and build again.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
