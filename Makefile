@@ -45,7 +45,8 @@ build-instructor: setup  ## Build the instructor edition into site-instructor/ (
 worksheets: build build-instructor  ## Print the worksheets to worksheets-learner.pdf and worksheets-instructor.pdf (Chromium)
 	$(PY) -m macros.pdf site site-instructor
 
-test: setup  ## Run every test
+# In CI (CI=true) the Zensical build is tested as well (tests/test_zensical.py), so its environment comes first.
+test: setup $(if $(filter true,$(CI)),zensical-setup)  ## Run every test
 	$(PY) -m pytest
 
 offline: setup  ## Build only the offline copy: site/downloads/networking-course-offline.zip (`make build` makes it too)
@@ -87,7 +88,7 @@ zensical-setup: $(ZENSICAL_VENV)/.ready  ## Create zensical/.venv with the pinne
 
 zensical: zensical-setup  ## Build the learner edition with Zensical into site-zensical/ (a failed build leaves none)
 	rm -rf $(ZENSICAL_SITE) $(ZENSICAL_SITE).partial
-	$(ZPY) -m macros.siteconfig --site-dir $(ZENSICAL_SITE).partial
-	PYTHONPATH=. $(ZENSICAL_VENV)/bin/zensical build --clean -f zensical.yml || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
+	@# Writes zensical.yml from mkdocs.yml, then runs `zensical build --clean -f zensical.yml` with PYTHONPATH=.
+	$(ZPY) -m macros.siteconfig --site-dir $(ZENSICAL_SITE).partial --build || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
 	$(ZPY) -m macros.postbuild $(ZENSICAL_SITE).partial --engine zensical || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
 	mv $(ZENSICAL_SITE).partial $(ZENSICAL_SITE)

@@ -141,8 +141,27 @@ def run_zensical(root, config):
     command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
-        raise ZensicalError(f"zensical build -f {Path(config).name} failed:\n{result.stderr.strip()}")
+        raise ZensicalError(f"zensical build -f {Path(config).name} failed:\n" + without_tracebacks(result.stderr))
     return result
+
+
+def without_tracebacks(output):
+    """Zensical's output less the Python tracebacks it prints for an exception in a macro: the macros have already
+    said what to fix (`docs/page.md:line: ...`). Another exception is kept as its last line."""
+    kept, in_traceback = [], False
+    for line in output.splitlines():
+        if line.startswith("Traceback (most recent call last):"):
+            in_traceback = True
+        elif in_traceback and (line.startswith(" ") or not line.strip()):
+            continue
+        elif in_traceback:
+            in_traceback = False
+            message = line.removeprefix("RuntimeError: Python error: ")
+            if not message.startswith(("SystemExit", "macros.engine.BuildError")) and message not in kept:
+                kept.append(message)
+        else:
+            kept.append(line)
+    return "\n".join(kept).strip()
 
 
 def main(argv=None):
@@ -151,14 +170,20 @@ def main(argv=None):
                                                  "config for Zensical (`make zensical` runs this).")
     parser.add_argument("--site-dir", default=ZENSICAL_SITE, help=f"where Zensical builds (default {ZENSICAL_SITE})")
     parser.add_argument("--offline", action="store_true", help=f"write {ZENSICAL_OFFLINE_CONFIG}, for the offline copy")
+    parser.add_argument("--build", action="store_true", help="then run `zensical build` on it")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     try:
-        print(write_zensical_config(root, site_dir=args.site_dir, offline=args.offline))
+        config = write_zensical_config(root, site_dir=args.site_dir, offline=args.offline)
+        if args.build:
+            print(run_zensical(root, config).stderr.strip())
     except CourseError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)
         print(f"{count} problem{'s' * (count != 1)} in the course sources; fix them and build again.", file=sys.stderr)
+        return 1
+    except ZensicalError as error:
+        print(error, file=sys.stderr)
         return 1
     return 0
 
