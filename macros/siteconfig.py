@@ -7,6 +7,7 @@ its own, `zensical.yml` (made from mkdocs.yml on every Zensical build, not kept 
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -138,7 +139,7 @@ def run_zensical(root, config):
     """`zensical build` of config, with the Python that runs this (Zensical's environment). Raises ZensicalError."""
     # Zensical imports the macros package by name: from the project's folder.
     env = dict(os.environ, PYTHONPATH=str(root))
-    command = [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config)]
+    command = [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "-f", str(config)]
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise ZensicalError(f"zensical build -f {Path(config).name} failed:\n" + without_tracebacks(result.stderr))
@@ -149,7 +150,7 @@ def without_tracebacks(output):
     """Zensical's output less the Python tracebacks it prints for an exception in a macro: the macros have already
     said what to fix (`docs/page.md:line: ...`). Another exception is kept as its last line."""
     kept, in_traceback = [], False
-    for line in output.splitlines():
+    for line in re.sub(r"\x1b\[[0-9;]*m", "", output).splitlines():  # and without colours
         if line.startswith("Traceback (most recent call last):"):
             in_traceback = True
         elif in_traceback and (line.startswith(" ") or not line.strip()):
