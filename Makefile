@@ -68,7 +68,7 @@ linkcheck: setup  ## Ask every external link whether it still answers (needs a n
 	$(PY) bench/links.py --check
 
 clean:
-	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache
+	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache zensical.yml zensical.offline.yml zensical/overrides .cache
 
 publish: setup  ## Both editions in public/ for any static host: COURSE_URL=https://you.github.io/course/ make publish
 	$(PY) -m macros.publish public
@@ -89,6 +89,6 @@ zensical-setup: $(ZENSICAL_VENV)/.ready  ## Create zensical/.venv with the pinne
 zensical: zensical-setup  ## Build the learner edition with Zensical into site-zensical/ (a failed build leaves none)
 	rm -rf $(ZENSICAL_SITE) $(ZENSICAL_SITE).partial
 	@# Writes zensical.yml from mkdocs.yml, then runs `zensical build --clean -f zensical.yml` with PYTHONPATH=.
-	$(ZPY) -m macros.siteconfig --site-dir $(ZENSICAL_SITE).partial --build || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
+	$(ZPY) -m macros.buildconfig --site-dir $(ZENSICAL_SITE).partial --build || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
 	$(ZPY) -m macros.postbuild $(ZENSICAL_SITE).partial --engine zensical || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
 	mv $(ZENSICAL_SITE).partial $(ZENSICAL_SITE)

@@ -139,13 +139,13 @@ def define_env(env):
 
 def configure_mkdocs(env, course, plan):
     """What MkDocs lets the macros add to its config while it builds (Zensical reads these from the config that
-    macros/siteconfig.py writes)."""
+    macros/buildconfig.py writes)."""
     from mkdocs.exceptions import PluginError
 
-    from . import offline, siteconfig  # here, so that `python -m macros.offline` and `-m macros.siteconfig` run without a warning
+    from . import offline, buildconfig  # here, so that `python -m macros.offline` and `-m macros.buildconfig` run without a warning
 
     # Every page's head (overrides/main.html): the lessons' question ids, the plan's limits, the Content-Security-Policy.
-    env.conf["extra"].update(siteconfig.head_values(course, plan))
+    env.conf["extra"].update(buildconfig.head_values(course, plan))
     if env.conf["extra"].get("offline"):
         offline_plugin = env.conf["plugins"].get("material/offline")
         if not (offline_plugin and offline_plugin.config.enabled):
@@ -156,7 +156,7 @@ def configure_mkdocs(env, course, plan):
         features = env.conf["theme"]["features"]
         features[:] = [name for name in features if not name.startswith("navigation.instant")]
     # Pages load the project's own CSS and JS as one bundle of each; on_post_build writes them.
-    env.conf["extra_css"], env.conf["extra_javascript"], bundles = siteconfig.bundled(env.conf)
+    env.conf["extra_css"], env.conf["extra_javascript"], bundles = buildconfig.bundled(env.conf)
     env.variables["asset_bundles"] = bundles
 
 

@@ -64,17 +64,17 @@ def build(root, zip_path, strict=True):
 
 def build_with_zensical(root, zip_path):
     """The same copy built with Zensical (`make zensical`, run with the Python of Zensical's environment): its config
-    from macros/siteconfig.py, its downloads from macros/postbuild.py. Raises OfflineError on failure."""
-    from . import postbuild, siteconfig
+    from macros/buildconfig.py, its downloads from macros/postbuild.py. Raises OfflineError on failure."""
+    from . import postbuild, buildconfig
 
     root = Path(root)
     # Zensical builds only into a folder inside the project.
     with tempfile.TemporaryDirectory(prefix=".offline-", dir=root) as folder:
-        config = siteconfig.write_zensical_config(root, site_dir=Path(folder).name, offline=True)
+        config = buildconfig.write_zensical_config(root, site_dir=Path(folder).name, offline=True)
         try:
-            siteconfig.run_zensical(root, config)
+            buildconfig.run_zensical(root, config)
             postbuild.run_on_site(root, folder, offline_copy=False)
-        except (siteconfig.ZensicalError, postbuild.PostBuildError) as error:
+        except (buildconfig.ZensicalError, postbuild.PostBuildError) as error:
             raise OfflineError(f"building the offline copy failed:\n{error}") from None
         return zip_folder(folder, zip_path)
 

@@ -13,7 +13,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from . import anki, exports, offline, plan_output, siteconfig
+from . import anki, exports, offline, plan_output, buildconfig
 from . import plan as plans
 from .assets import bundle
 from .course import lesson_order, load
@@ -50,12 +50,12 @@ def run(root, site_dir, edition, course, plan, bundles, site_name, offline_copy=
 def run_on_site(root, site_dir, config="mkdocs.yml", edition=None, offline_copy=True, engine="mkdocs"):
     """run() for a site some engine has built from config (a MkDocs-style config file under root)."""
     root = Path(root)
-    settings = siteconfig.read(root / config)
+    settings = buildconfig.read(root / config)
     if not Path(site_dir).is_dir():
         raise PostBuildError(f"{site_dir} is no built site; build it first")
     course = load(root, lesson_order(settings.get("nav")), settings_of(settings))
     edition = edition or (settings.get("extra") or {}).get("edition", "learner")
-    run(root, site_dir, edition, course, plans.load(root), siteconfig.bundled(settings)[2], settings["site_name"],
+    run(root, site_dir, edition, course, plans.load(root), buildconfig.bundled(settings)[2], settings["site_name"],
         offline_copy=offline_copy, engine=engine)
 
 

@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 from conftest import ROOT
-from macros import blocks, engine, siteconfig
+from macros import blocks, engine, buildconfig
 
 # The glue between an engine and the core; only these may import MkDocs, and only inside a function.
 GLUE = {"__init__", "teaching", "blocks", "engine"}
@@ -45,7 +45,7 @@ def test_every_module_loads_with_mkdocs_unimportable():
 
 
 def test_no_core_module_imports_the_engine():
-    assert {"course", "render", "postbuild", "siteconfig", "offline"} <= set(MODULES)
+    assert {"course", "render", "postbuild", "buildconfig", "offline"} <= set(MODULES)
     for module in set(MODULES) - GLUE:
         found = [name for name in imported_names(ROOT / "macros" / f"{module}.py")
                  if name.split(".")[0] in ENGINE_PACKAGES]
@@ -80,8 +80,8 @@ def test_the_config_reader_takes_env_values_as_mkdocs_does(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_url: !ENV [COURSE_SITE_URL, 'https://example.org/']\n"
                       "flag: !ENV [A, B, false]\nname: !ENV NAME\n", encoding="utf-8")
-    assert siteconfig.read(config, {}) == {"site_url": "https://example.org/", "flag": False, "name": None}
-    assert siteconfig.read(config, {"COURSE_SITE_URL": "https://x.test/", "B": "true", "NAME": "n"}) == \
+    assert buildconfig.read(config, {}) == {"site_url": "https://example.org/", "flag": False, "name": None}
+    assert buildconfig.read(config, {"COURSE_SITE_URL": "https://x.test/", "B": "true", "NAME": "n"}) == \
         {"site_url": "https://x.test/", "flag": True, "name": "n"}
 
 

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import zipfile
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture(scope="session")
-def zensical_site():
+def zensical_site(tmp_path_factory):
     if not ZENSICAL.exists():
         if os.environ.get("CI"):
             pytest.fail("CI builds the learner edition with Zensical as well: run make zensical-setup")
@@ -34,8 +35,8 @@ def zensical_site():
     result = subprocess.run(["make", "--no-print-directory", "zensical", f"ZENSICAL_SITE={FOLDER}"], cwd=ROOT,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
-    yield ROOT / FOLDER
-    shutil.rmtree(ROOT / FOLDER, ignore_errors=True)
+    # Out of the project's folder at once: other tests copy the project.
+    return Path(shutil.move(ROOT / FOLDER, tmp_path_factory.mktemp("zensical") / "site"))
 
 
 def html_pages(folder):
@@ -133,7 +134,7 @@ def zensical_build(project):
     """The build step of `make zensical` in a copy of the project, with Zensical's environment."""
     if not ZENSICAL.exists():
         pytest.skip("the Zensical build needs its own environment: run `make zensical-setup` to enable these tests")
-    return subprocess.run([str(ZENSICAL.parent / "python"), "-m", "macros.siteconfig", "--build"], cwd=project,
+    return subprocess.run([str(ZENSICAL.parent / "python"), "-m", "macros.buildconfig", "--build"], cwd=project,
                           capture_output=True, text=True, timeout=600)
 
 

@@ -1,7 +1,7 @@
 """What a build adds to the site config, whichever engine reads it, and the Zensical config of the learner edition.
 
 MkDocs gets these values from the macros glue while it builds. Zensical reads its config before any Python of
-ours runs and never lets a macro change it, so `python -m macros.siteconfig [FILE]` writes them into a config of
+ours runs and never lets a macro change it, so `python -m macros.buildconfig [FILE]` writes them into a config of
 its own, `zensical.yml` (made from mkdocs.yml on every Zensical build, not kept in git).
 """
 import argparse
@@ -126,7 +126,7 @@ def write_zensical_config(root, environ=os.environ, site_dir=ZENSICAL_SITE, offl
     copy_theme(root)
     config = zensical_config(root, environ, site_dir, offline)
     text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000)
-    target.write_text("# Made by `python -m macros.siteconfig` from mkdocs.yml: edit mkdocs.yml, not this file.\n"
+    target.write_text("# Made by `python -m macros.buildconfig` from mkdocs.yml: edit mkdocs.yml, not this file.\n"
                       + text, encoding="utf-8")
     return target
 
@@ -158,7 +158,7 @@ def without_tracebacks(output):
         elif in_traceback:
             in_traceback = False
             message = line.removeprefix("RuntimeError: Python error: ")
-            if not message.startswith(("SystemExit", "macros.engine.BuildError")) and message not in kept:
+            if not message.startswith(("SystemExit", "BuildError")) and message not in kept:
                 kept.append(message)
         else:
             kept.append(line)
@@ -166,7 +166,7 @@ def without_tracebacks(output):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m macros.siteconfig",
+    parser = argparse.ArgumentParser(prog="python -m macros.buildconfig",
                                      description=f"Check the course and write {ZENSICAL_CONFIG}, the learner edition's "
                                                  "config for Zensical (`make zensical` runs this).")
     parser.add_argument("--site-dir", default=ZENSICAL_SITE, help=f"where Zensical builds (default {ZENSICAL_SITE})")
