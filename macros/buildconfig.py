@@ -1,8 +1,9 @@
 """What a build adds to the site config, whichever engine reads it, and the Zensical config of the learner edition.
 
 MkDocs gets these values from the macros glue while it builds. Zensical reads its config before any Python of
-ours runs and never lets a macro change it, so `python -m macros.buildconfig [FILE]` writes them into a config of
-its own, `zensical.yml` (made from mkdocs.yml on every Zensical build, not kept in git).
+ours runs and never lets a macro change it, so `python -m macros.buildconfig [--build]` (`make zensical`) writes
+them into a config of its own, `zensical.yml`, made from mkdocs.yml on every Zensical build and not kept in git,
+and with --build runs `zensical build` on it.
 """
 import argparse
 import json
@@ -31,8 +32,6 @@ MATERIAL_ONLY = ("partials/search.html",)
 # Zensical 0.0.68 draws its search dialog in a shadow root with its stylesheet in a <style> element, which
 # `style-src 'self'` refuses. Its hash lets in exactly that stylesheet and nothing else inline.
 ZENSICAL_SEARCH_STYLE = "'sha256-oruq4oEwJeaasAcGtwLAO6NLfczaKqSNK9zDnBQv1Fs='"
-# Markdown extensions that do, in Zensical, what MkDocs does with hooks and mkdocs-macros' page events.
-ZENSICAL_EXTENSIONS = ("macros.blocks", "macros.editions")
 
 
 def head_values(course, plan):
@@ -89,7 +88,7 @@ def zensical_config(root, environ=os.environ, site_dir=ZENSICAL_SITE, offline=Fa
     config = read(root / "mkdocs.yml", environ)
     course = load(root, lesson_order(config.get("nav")), settings_of(config))
     plan = plans.load(root)
-    config.pop("hooks", None)  # Zensical runs no MkDocs hooks: ZENSICAL_EXTENSIONS do their work
+    config.pop("hooks", None)  # Zensical runs no MkDocs hooks: the Markdown extensions below do their work
     config.pop("exclude_docs", None)  # nor reads exclude_docs: its exclude plugin leaves the same pages out
     config["site_dir"] = str(site_dir)
     config["theme"]["custom_dir"] = ZENSICAL_THEME
@@ -105,6 +104,7 @@ def zensical_config(root, environ=os.environ, site_dir=ZENSICAL_SITE, offline=Fa
         # As the macros do for MkDocs' offline copy: from file:// instant navigation cannot start.
         features = config["theme"]["features"]
         features[:] = [name for name in features if not name.startswith("navigation.instant")]
+    # What MkDocs does with a hook (quiz blocks) and with mkdocs-macros' page events (the notes).
     edition = config["extra"].get("edition", "learner")
     config["markdown_extensions"] = list(config.get("markdown_extensions", [])) + [
         "macros.blocks", {"macros.editions": {"edition": edition}}]
