@@ -1,6 +1,9 @@
 """What differs between the learner and the instructor edition of a page."""
 import re
 
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
 # An instructor note is any admonition (`!!!`) or collapsible block (`???`, `???+`, pymdownx.details) whose
 # classes include `instructor`. Matched as loosely as Python-Markdown and pymdownx.details match them, and
 # a little more: the space after the marker is optional (`!!!instructor`), the classes are lowercased into
@@ -37,3 +40,27 @@ def strip_instructor_notes(markdown):
         if skipping_indent is None:
             kept.append(line)
     return "".join(kept)
+
+
+class StripNotes(Preprocessor):
+    def run(self, lines):
+        return strip_instructor_notes("\n".join(lines)).split("\n")
+
+
+class EditionExtension(Extension):
+    """Zensical runs none of mkdocs-macros' page events, where the MkDocs build strips the notes (macros/__init__.py):
+    this extension (`macros.editions` in the Zensical config) strips them around the macros' preprocessor instead,
+    before it, so no macro in a note runs, and after it, for notes that a macro wrote."""
+
+    def __init__(self, **kwargs):
+        self.config = {"edition": ["learner", "the edition being built: learner or instructor"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        if self.getConfig("edition") != "instructor":
+            md.preprocessors.register(StripNotes(md), "course_notes_before_macros", 36)  # macros run at 35
+            md.preprocessors.register(StripNotes(md), "course_notes_after_macros", 34)
+
+
+def makeExtension(**kwargs):
+    return EditionExtension(**kwargs)
