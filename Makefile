@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes mutation
+.PHONY: zensical zensical-setup publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes mutation
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -45,7 +45,8 @@ build-instructor: setup  ## Build the instructor edition into site-instructor/ (
 worksheets: build build-instructor  ## Print the worksheets to worksheets-learner.pdf and worksheets-instructor.pdf (Chromium)
 	$(PY) -m macros.pdf site site-instructor
 
-test: setup  ## Run every test
+# In CI (CI=true) the Zensical build is tested as well (tests/test_zensical.py), so its environment comes first.
+test: setup $(if $(filter true,$(CI)),zensical-setup)  ## Run every test
 	$(PY) -m pytest
 
 offline: setup  ## Build only the offline copy: site/downloads/networking-course-offline.zip (`make build` makes it too)
@@ -82,7 +83,27 @@ mutation: setup $(VENV)/.mutation-ready mutation/node_modules/.package-lock.json
 	$(PY) mutation/report.py
 
 clean:
-	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache mutants
+	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache mutants zensical.yml zensical.offline.yml zensical/overrides .cache
 
 publish: setup  ## Both editions in public/ for any static host: COURSE_URL=https://you.github.io/course/ make publish
 	$(PY) -m macros.publish public
+
+# The learner edition built with Zensical, Material's successor, from the same sources (README: "Maintenance: the
+# engine"). Zensical and what the macros need live in zensical/.venv, pinned by zensical/requirements.txt.
+ZENSICAL_VENV ?= zensical/.venv
+ZPY := $(ZENSICAL_VENV)/bin/python
+ZENSICAL_SITE ?= site-zensical
+
+$(ZENSICAL_VENV)/.ready: zensical/requirements.txt
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZPY) -m pip install --quiet --disable-pip-version-check -r zensical/requirements.txt
+	touch $(ZENSICAL_VENV)/.ready
+
+zensical-setup: $(ZENSICAL_VENV)/.ready  ## Create zensical/.venv with the pinned Zensical
+
+zensical: zensical-setup  ## Build the learner edition with Zensical into site-zensical/ (a failed build leaves none)
+	rm -rf $(ZENSICAL_SITE) $(ZENSICAL_SITE).partial
+	@# Writes zensical.yml from mkdocs.yml, then runs `zensical build --clean -f zensical.yml` with PYTHONPATH=.
+	$(ZPY) -m macros.buildconfig --site-dir $(ZENSICAL_SITE).partial --build || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
+	$(ZPY) -m macros.postbuild $(ZENSICAL_SITE).partial --engine zensical || { rm -rf $(ZENSICAL_SITE).partial; exit 1; }
+	mv $(ZENSICAL_SITE).partial $(ZENSICAL_SITE)

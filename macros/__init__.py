@@ -1,17 +1,16 @@
-"""The macros module of mkdocs-macros: thin glue between MkDocs and the course core.
+"""The macros module of mkdocs-macros: thin glue between the engine (MkDocs, or Zensical for the learner edition)
+and the course core. Nothing here imports MkDocs at module level; macros/engine.py reads what each engine hands over.
 
-The whole course is loaded and checked once per build in define_env, before any page renders,
-so a bad bank stops the build with `file:line` messages instead of a traceback or a broken page.
+The whole course is loaded and checked before any page renders, so a bad bank stops the build with `file:line`
+messages instead of a traceback or a broken page. MkDocs calls define_env once per build; Zensical once per
+page, so there the loaded course is kept between pages (engine.load_once).
 """
 import html
-import json
 import logging
 import posixpath
-from datetime import date
-from pathlib import Path
 
 from . import plan as plans
-from . import anki, assets, blocks, csp, exports, messages, pages, plan_output, render, teaching, toolkit_macros
+from . import anki, assets, blocks, engine, exports, messages, pages, plan_output, render, teaching, toolkit_macros
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError, load_all
@@ -20,29 +19,28 @@ log = logging.getLogger("mkdocs.course")
 
 
 def define_env(env):
-    from mkdocs.exceptions import PluginError
-
     from . import offline  # imported here, so that `python -m macros.offline` runs without a warning
 
-    root = Path(env.conf.config_file_path).resolve().parent
-    order = lesson_order(env.conf.get("nav"))
+    root = engine.project_root(env)
+    order = lesson_order(engine.nav(env))
+    # The pages' template code is read with the Jinja settings this plugin has from mkdocs.yml.
+    settings = (pages.jinja_options(env.config), tuple(env.conf["extra"]))
+    def load_course():
+        return load_all(lambda: load(root, order, settings), lambda: plans.load(root), lambda: messages.load(root))
+
     try:
-        # The pages' template code is read with the Jinja settings this plugin has from mkdocs.yml.
-        course, plan, templates = load_all(
-            lambda: load(root, order, (pages.jinja_options(env.config), tuple(env.conf["extra"]))),
-            lambda: plans.load(root), lambda: messages.load(root))
+        if engine.is_mkdocs(env):
+            course, plan, templates = load_course()
+        else:
+            course, plan, templates = engine.load_once(root, (order, settings), load_course)
     except CourseError as error:
-        for problem in error.problems:
-            log.error(str(problem))
-        count = len(error.problems)
-        raise PluginError(f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
-                          "fix them and build again. `make check` lists them without building.") from None
+        _stop(env, error)
     edition = env.variables.get("edition", "learner")
 
     def current_lesson(macro):
-        slug = lesson_slug(env.page.file.src_uri)
+        slug = lesson_slug(engine.page_path(env.page))
         if slug not in course.lessons:
-            raise ValueError(f"{macro}() works only on a lesson page under {LESSONS_DIR}/, not on {env.page.file.src_uri}")
+            raise ValueError(f"{macro}() works only on a lesson page under {LESSONS_DIR}/, not on {engine.page_path(env.page)}")
         return course.lessons[slug]
 
     def from_page(path):
@@ -99,15 +97,6 @@ def define_env(env):
         html = render.review(course, url_of, page_url("worksheets/paper-quizzes"), edition)
         return blocks.set_aside(env.page, "review", html)
 
-    # Every lesson's question ids, for the theme (overrides/main.html) to put in each page's head:
-    # the browser marks completed lessons in the navigation from them.
-    # Serialised once here rather than on every page: a large course would repeat the work per page.
-    env.conf["extra"]["course_quizzes"] = json.dumps({slug: [q.id for q in bank.questions]
-                                                      for slug, bank in course.banks.items()}, separators=(",", ":"))
-
-    # The plan's field limits, for the same head: imports of a saved plan are checked against them.
-    env.conf["extra"]["course_plan_limits"] = json.dumps(plan.field_limits(), separators=(",", ":"))
-
     @env.macro
     def plan_template():
         """The 6-month networking plan: a form to fill in, and its blank downloads."""
@@ -137,43 +126,11 @@ def define_env(env):
         return (f'<p data-search-exclude><a class="md-button md-button--primary" href="{from_page(folder)}/{name}" download>'
                 "Download the offline copy (.zip)</a></p>")
 
-    if env.conf["extra"].get("offline"):
-        offline_plugin = env.conf["plugins"].get("material/offline")
-        if not (offline_plugin and offline_plugin.config.enabled):
-            raise PluginError(f"{offline.CONFIG} needs COURSE_OFFLINE=true to turn on the offline plugin; "
-                              "build the offline copy with `make offline`")
-        # From file:// instant navigation cannot start, and while it is on, Material's document$ never
-        # emits, so no page script (quizzes, plan) would run.
-        features = env.conf["theme"]["features"]
-        features[:] = [name for name in features if not name.startswith("navigation.instant")]
-
-    # Every page carries the Content-Security-Policy in its head (overrides/main.html).
-    env.conf["extra"]["content_security_policy"] = csp.POLICY
-
-    # The project's own CSS and JS in bundles (macros/assets.py): the core of extra_css and extra_javascript
-    # that every page loads, and one per feature that only the pages holding it load. on_post_build writes them.
-    bundled, core = {}, []
-    for key, suffix in (("extra_css", ".css"), ("extra_javascript", ".js")):
-        own, others = assets.split(env.conf[key], suffix)
-        core += [str(p) for p in own]
-        if own:
-            bundled[assets.target(assets.CORE, suffix)] = [str(p) for p in own]
-            env.conf[key] = others + [assets.target(assets.CORE, suffix)]
-    try:
-        texts = {name: (root / name).read_text(encoding="utf-8") for name in assets.CONFIGS if (root / name).is_file()}
-        bundled_features = assets.read_features(env.conf["extra"].get("features") or {}, env.conf["docs_dir"], core,
-                                                texts)
-    except CourseError as error:
-        _stop(error)
-    for feature in bundled_features:
-        for suffix, path in feature.bundles().items():
-            bundled[path] = [name for name in feature.files if name.endswith(suffix)]
-    env.variables["asset_bundles"] = {"files": bundled, "features": bundled_features}
-    # For assets/features.js, in every page's head: what to load when an instant navigation brings a feature.
-    env.conf["extra"]["course_bundles"] = assets.browser_table(bundled_features)
-
+    if engine.is_mkdocs(env):
+        configure_mkdocs(env, course, plan, templates)
     env.variables["networking_plan"] = plan
     env.variables["course"] = course
+
     @env.macro
     def edition_link():
         """A link to the other edition, when its published address is set (`make publish` sets both)."""
@@ -184,17 +141,52 @@ def define_env(env):
     teaching.define_macros(env, course, edition)
     toolkit_macros.define_macros(env, templates, page_url)
     env.variables["edition"] = edition
+    if not engine.is_mkdocs(env):
+        # Zensical calls define_env for each page, with the copy of the page that macros render with: drop there
+        # what would hide a macro, as on_pre_page_macros does for MkDocs.
+        page = env.variables.get("page")
+        if page is not None:
+            page.meta = {key: value for key, value in page.meta.items() if key not in env.macros}
 
 
-def _stop(error):
-    """Stop the build with every problem of a CourseError on a line of its own, never a traceback."""
+def configure_mkdocs(env, course, plan, templates):
+    """What MkDocs lets the macros add to its config while it builds (Zensical reads these from the config that
+    macros/buildconfig.py writes)."""
     from mkdocs.exceptions import PluginError
 
+    from . import offline, buildconfig  # here, so that `python -m macros.offline` and `-m macros.buildconfig` run without a warning
+
+    # Every page's head (overrides/main.html): the lessons' question ids, the plan's and the toolkit's limits, the
+    # Content-Security-Policy.
+    env.conf["extra"].update(buildconfig.head_values(course, plan, templates))
+    if env.conf["extra"].get("offline"):
+        offline_plugin = env.conf["plugins"].get("material/offline")
+        if not (offline_plugin and offline_plugin.config.enabled):
+            raise PluginError(f"{offline.CONFIG} needs COURSE_OFFLINE=true to turn on the offline plugin; "
+                              "build the offline copy with `make offline`")
+        # From file:// instant navigation cannot start, and while it is on, Material's document$ never
+        # emits, so no page script (quizzes, plan) would run.
+        features = env.conf["theme"]["features"]
+        features[:] = [name for name in features if not name.startswith("navigation.instant")]
+    # The project's own CSS and JS in bundles (macros/assets.py): the core that every page loads, and one per
+    # feature that only the pages holding it load. on_post_build writes them.
+    try:
+        env.conf["extra_css"], env.conf["extra_javascript"], files, features = buildconfig.bundled(
+            env.conf, engine.project_root(env))
+    except CourseError as error:
+        _stop(env, error)
+    env.variables["asset_bundles"] = {"files": files, "features": features}
+    # For assets/features.js, in every page's head: what to load when a page brings a feature it lacks.
+    env.conf["extra"]["course_bundles"] = assets.browser_table(features)
+
+
+def _stop(env, error):
+    """Stop the build with every problem of a CourseError on a line of its own, never a traceback."""
     for problem in error.problems:
         log.error(str(problem))
     count = len(error.problems)
-    raise PluginError(f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
-                      "fix them and build again.") from None
+    engine.fail(env, f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
+                     "fix them and build again. `make check` lists them without building.")
 
 
 def on_pre_page_macros(env):
@@ -220,12 +212,10 @@ def on_post_page_macros(env):
     # as it is: that must be plain text too (the check can read only the title as written).
     title = env.page.title
     if isinstance(title, str) and (tag := pages.HTML_TAG.search(title)):
-        from mkdocs.exceptions import PluginError
-
         lines = env.page.file.content_string.splitlines()
         line = next((number for number, text in enumerate(lines, 1) if text.startswith("title:")), 1)
-        raise PluginError(f"docs/{env.page.file.src_uri}:{line}: `title:` makes HTML ({tag.group(0)}) when its template "
-                          "code runs; a page's title is plain text, written into every page as it is: remove the markup")
+        engine.fail(env, f"docs/{env.page.file.src_uri}:{line}: `title:` makes HTML ({tag.group(0)}) when its template "
+                         "code runs; a page's title is plain text, written into every page as it is: remove the markup")
     # The features this page holds, in what the macros wrote (set-aside blocks included): the theme loads
     # their bundles (overrides/main.html).
     html = env.markdown + "".join(block for _, block in vars(env.page).get(blocks.ATTRIBUTE, []))
@@ -242,26 +232,15 @@ def _warned():
 
 
 def on_post_build(env):
-    """Write the downloads into the built site: the blank plan as Markdown, Word and calendar files;
-    the quiz bank as an Anki deck; the quiz bank for LMS import (instructor edition); the offline copy
-    (every edition but itself)."""
-    from mkdocs.exceptions import PluginError
+    """Write what comes after the pages (macros/postbuild.py): the asset bundles, the downloads, the LMS files
+    (instructor edition) and the offline copy (every edition but itself)."""
+    from . import postbuild  # here, so that `python -m macros.postbuild` runs without a warning
 
-    from . import offline
-
-    site_dir = env.conf["site_dir"]
-    for target, sources in env.variables["asset_bundles"]["files"].items():
-        (Path(site_dir) / target).write_text(assets.bundle(env.conf["docs_dir"], sources), encoding="utf-8")
-    plan_output.write_downloads(env.variables["networking_plan"], site_dir, date.today())
-    # The deck and the LMS category carry the course's name, without the edition's "(instructor)".
-    course_name = env.conf["site_name"].split(" (")[0]
-    anki.write(env.variables["course"], site_dir, course_name)
-    if env.variables.get("edition") == "instructor":
-        exports.write(env.variables["course"], site_dir, course_name)
-    root = Path(env.conf.config_file_path).resolve().parent
     try:
-        # A strict build that has warned already will stop: building the offline copy would only say it twice.
-        if not env.conf["extra"].get("offline") and not (env.conf["strict"] and _warned()):
-            offline.build(root, Path(site_dir) / offline.ZIP, strict=env.conf["strict"])
-    except offline.OfflineError as error:
-        raise PluginError(str(error)) from None
+        postbuild.run(engine.project_root(env), env.conf["site_dir"], env.variables.get("edition", "learner"),
+                      env.variables["course"], env.variables["networking_plan"], env.variables["asset_bundles"]["files"],
+                      env.conf["site_name"], offline_copy=not env.conf["extra"].get("offline")
+                      # A strict build that has warned already will stop: the offline copy would only say it twice.
+                      and not (env.conf["strict"] and _warned()), strict=env.conf["strict"])
+    except postbuild.PostBuildError as error:
+        engine.fail(env, str(error))

@@ -6,32 +6,46 @@ build twice as slow, and search results would offer quiz options, the wrong ones
 So a macro sets its block aside on the page and leaves a placeholder comment; when the page is
 finished, the MkDocs hook below (`hooks:` in mkdocs.yml) puts the block back.
 
-MkDocs loads this file as a hook of its own, apart from the `macros` package, so it keeps no state:
-the blocks travel on the page object.
+MkDocs loads this file as a hook of its own, apart from the `macros` package, so the hook keeps no state:
+the blocks travel on the page object. Zensical runs no hooks: there this file is a Python-Markdown
+extension (`macros.blocks` in the Zensical config) that puts the blocks back when Markdown is done,
+finding them by their placeholder, which names the block by its content.
 """
+import hashlib
 import re
+from pathlib import Path
+
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
 
 ATTRIBUTE = "course_blocks"
 _ID = re.compile(r'\sid="([^"]+)"')
+_PLACEHOLDER = re.compile(r"<!-- course-block ([0-9a-f]{20}) -->")
+# Every block set aside in this process, by key: the Markdown extension finds them here (see above).
+_KEPT = {}
 
 
-def placeholder(number):
-    return f"<!-- course-block {number} -->"
+def key_of(html):
+    return hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
+
+
+def placeholder(key):
+    return f"<!-- course-block {key} -->"
 
 
 def set_aside(page, macro, html):
     """Keep the HTML that `macro` made on `page`; return the placeholder the macro writes in its place."""
-    blocks = vars(page).setdefault(ATTRIBUTE, [])
-    blocks.append((macro, html))
-    return placeholder(len(blocks) - 1)
+    vars(page).setdefault(ATTRIBUTE, []).append((macro, html))
+    _KEPT[key_of(html)] = (macro, html, page)
+    return placeholder(key_of(html))
 
 
 def put_back(output, blocks):
     """`output` with every placeholder replaced by its block, and the macros whose placeholder is missing."""
     missing = []
-    for number, (macro, html) in enumerate(blocks):
-        if placeholder(number) in output:
-            output = output.replace(placeholder(number), html, 1)
+    for macro, html in blocks:
+        if placeholder(key_of(html)) in output:
+            output = output.replace(placeholder(key_of(html)), html, 1)
         else:
             missing.append(macro)
     return output, missing
@@ -40,6 +54,12 @@ def put_back(output, blocks):
 def line_of(source, macro):
     """The line of `source` where `macro` is first called, or None."""
     return next((number for number, line in enumerate(source.splitlines(), start=1) if f"{macro}(" in line), None)
+
+
+def misplaced(path, source, macro):
+    """The message for a block whose placeholder Markdown did not keep as HTML (the macro sits in a code block)."""
+    return (f"docs/{path}:{line_of(source, macro) or 1}: the HTML of {macro}() cannot go where the macro is "
+            "(inside a code block?); put the macro on a line of its own, then build again")
 
 
 # An element whose classes include `instructor`, and a source line that may have made one.
@@ -69,10 +89,28 @@ def on_post_page(output, page, config):
     output, missing = put_back(output, blocks)
     if missing:
         from mkdocs.exceptions import PluginError
-        macro = missing[0]
-        where = f"docs/{page.file.src_uri}:{line_of(page.file.content_string, macro) or 1}"
-        raise PluginError(f"{where}: the HTML of {macro}() cannot go where the macro is (inside a code block?); "
-                          "put the macro on a line of its own, then build again")
+        raise PluginError(misplaced(page.file.src_uri, page.file.content_string, missing[0]))
     # Links to ids inside the blocks (a question, a sheet) are checked after every page is built.
     page.present_anchor_ids |= {anchor for _, html in blocks for anchor in _ID.findall(html)}
     return output
+
+
+class PutBack(Postprocessor):
+    """Zensical: every placeholder in the page's HTML replaced by its block, after Markdown's own raw HTML."""
+
+    def run(self, text):
+        escaped = re.search(r"&lt;!-- course-block ([0-9a-f]{20}) --&gt;", text)
+        if escaped and escaped.group(1) in _KEPT:
+            macro, _, page = _KEPT[escaped.group(1)]
+            source = Path("docs", page.path)  # Zensical builds from the project's folder
+            raise ValueError(misplaced(page.path, source.read_text(encoding="utf-8") if source.is_file() else "", macro))
+        return _PLACEHOLDER.sub(lambda match: _KEPT[match.group(1)][1], text)
+
+
+class BlocksExtension(Extension):
+    def extendMarkdown(self, md):
+        md.postprocessors.register(PutBack(md), "course_blocks", 1)  # after raw HTML (30) and Zensical's links
+
+
+def makeExtension(**kwargs):
+    return BlocksExtension(**kwargs)

@@ -11,7 +11,7 @@ from html import escape
 from .editions import indent_of, note_indent
 from .lessons import FENCE, HEADING
 from .problems import Problem
-from .render import block, inline
+from .render import block, counted, inline
 
 PARTS = (("lesson", "Lesson", "Teach the steps"), ("practice", "Practice", "Guided practice in pairs"),
          ("check", "Check", "Check for understanding"))
@@ -40,7 +40,7 @@ def _what_happens(lesson, key, bank):
     if key == "practice":
         return "Guided practice in the room; introduce the independent practice and the challenge"
     discussion = sum(q.type == "open" for q in bank.questions)
-    return (f"Check for understanding: {len(bank.questions)} questions, {discussion} of them for discussion "
+    return (f"Check for understanding: {counted(len(bank.questions), 'question')}, {discussion} of them for discussion "
             "in pairs; summary")
 
 
@@ -189,7 +189,7 @@ def answer_key(course, slugs, url_of):
         if len(slugs) > 1:
             section = (f'<div class="answer-key-lesson" markdown>\n\n## {escape(lesson.title)} {{ #{slug} }}\n\n'
                        f'<p class="key-lesson-link"><a href="{escape(url_of(slug))}">Open the lesson</a> · '
-                       f"{len(bank.questions)} questions</p>\n\n{section}\n\n</div>\n")
+                       f"{counted(len(bank.questions), 'question')}</p>\n\n{section}\n\n</div>\n")
         parts.append(section)
     return "\n".join(parts)
 

@@ -62,6 +62,23 @@ def build(root, zip_path, strict=True):
         return zip_folder(folder, zip_path)
 
 
+def build_with_zensical(root, zip_path):
+    """The same copy built with Zensical (`make zensical`, run with the Python of Zensical's environment): its config
+    from macros/buildconfig.py, its downloads from macros/postbuild.py. Raises OfflineError on failure."""
+    from . import postbuild, buildconfig
+
+    root = Path(root)
+    # Zensical builds only into a folder inside the project.
+    with tempfile.TemporaryDirectory(prefix=".offline-", dir=root) as folder:
+        config = buildconfig.write_zensical_config(root, site_dir=Path(folder).name, offline=True)
+        try:
+            buildconfig.run_zensical(root, config)
+            postbuild.run_on_site(root, folder, offline_copy=False)
+        except (buildconfig.ZensicalError, postbuild.PostBuildError) as error:
+            raise OfflineError(f"building the offline copy failed:\n{error}") from None
+        return zip_folder(folder, zip_path)
+
+
 if __name__ == "__main__":
     root = Path(__file__).resolve().parent.parent
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "site" / ZIP

@@ -11,6 +11,11 @@ INLINE_TAGS = {"a", "strong", "em", "code", "br"}
 BLOCK_TAGS = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote"}
 
 
+def counted(count, noun):
+    """'1 question', '3 questions': a count with its noun (the course's nouns take an s)."""
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 def _markdown():
     md = markdown.Markdown(extensions=[])
     # Raw HTML in author text is shown as text, never passed through.
@@ -125,7 +130,7 @@ def quiz(bank, questions=None, edition="learner"):
     total = len(questions)
     items = "\n".join(question_html(q, bank.lesson, i, total) for i, q in enumerate(questions, start=1))
     return (f'<section class="quiz" data-quiz="{escape(bank.lesson)}" data-edition="{escape(edition)}" '
-            f'aria-label="Quiz: {total} questions">\n'
+            f'aria-label="Quiz: {counted(total, "question")}">\n'
             # The running score, at the top and again at the end; only the top one is announced.
             '<p class="quiz-score" role="status" aria-live="polite" hidden></p>\n'
             f"{items}\n"

@@ -3,9 +3,8 @@ worksheets.py. Registered by define_env in __init__.py."""
 import functools
 import logging
 import posixpath
-from pathlib import Path
 
-from . import blocks, instructor, worksheets
+from . import blocks, engine, instructor, worksheets
 from .course import lesson_slug
 
 log = logging.getLogger("mkdocs.course")
@@ -19,13 +18,8 @@ def checked_macro(env):
     traceback (mkdocs-macros prints one for any exception, so the message is logged and the build exits)."""
     def where(name):
         """'docs/page.md:LINE' of the first call of macro name on the page being rendered."""
-        path, line = f"docs/{env.page.file.src_uri}", 1
-        try:
-            text = Path(env.page.file.abs_src_path).read_text(encoding="utf-8")
-            line = blocks.line_of(text, name) or 1
-        except (OSError, TypeError):
-            pass
-        return f"{path}:{line}"
+        text = engine.page_source(engine.project_root(env), env.page)
+        return f"docs/{engine.page_path(env.page)}:{text and blocks.line_of(text, name) or 1}"
 
     def macro(function):
         @functools.wraps(function)
@@ -56,12 +50,12 @@ def define_macros(env, course, edition):
         """A Markdown link target from the page's source file to target, a source path such as 'lessons/x.md'
         (MkDocs checks these and turns them into page URLs)."""
         path, _, anchor = target.partition("#")
-        relative = posixpath.relpath(path, posixpath.dirname(env.page.file.src_uri) or ".")
+        relative = posixpath.relpath(path, posixpath.dirname(engine.page_path(env.page)) or ".")
         return relative + (f"#{anchor}" if anchor else "")
 
     def lesson_of(slug, macro):
         if slug is None:
-            slug = lesson_slug(env.page.file.src_uri)
+            slug = lesson_slug(engine.page_path(env.page))
         if slug not in course.lessons:
             raise ValueError(f"{macro}(): '{slug}' is no lesson; use a file name from docs/lessons/ without .md, "
                              f"one of: {', '.join(course.lessons)}")
@@ -152,7 +146,7 @@ def define_macros(env, course, edition):
         Without slug, the lesson is the one the page is named after (docs/instructor/sessions/<slug>.md)."""
         instructor_only("lesson_session")
         if slug is None:
-            slug = env.page.file.src_uri.rpartition("/")[2][:-3]
+            slug = engine.page_path(env.page).rpartition("/")[2][:-3]
         lesson = lesson_of(slug, "lesson_session")
         quiz_sheet = md_link(f"{WORKSHEETS_DIR}/paper-quizzes.md#quiz-{slug}")
         key = md_link(f"{INSTRUCTOR_DIR}/answer-key.md#{slug}")

@@ -1,7 +1,5 @@
 """Glue for the toolkit's macros; the HTML comes from toolkit.py and the checked templates from messages.py.
 Registered by define_env in __init__.py."""
-import json
-
 from . import blocks, toolkit
 from .teaching import checked_macro
 
@@ -9,9 +7,6 @@ from .teaching import checked_macro
 def define_macros(env, templates, page_url):
     """page_url(path): the address of a site page such as 'toolkit/templates' from the page being rendered."""
     macro = checked_macro(env)
-    # The limits of what the toolkit keeps in the learner's browser, for the theme to put in each page's head
-    # (overrides/main.html): import validation reads them.
-    env.conf["extra"]["course_toolkit_limits"] = json.dumps(templates.limits(), separators=(",", ":"))
 
     @macro
     def message_template(template_id, show="example"):

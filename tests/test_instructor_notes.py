@@ -91,3 +91,8 @@ def test_the_instructor_edition_shows_every_spelling_as_a_note(editions):
     for number in range(len(SPELLINGS)):
         block = re.search(rf'<(div|details) class="([^"]*)"[^>]*>(?:(?!</?(?:div|details)\b).)*Hushnote{number}\b', html, re.S)
         assert block and "instructor" in block.group(2).split(), SPELLINGS[number]
+
+
+def test_a_note_shown_in_a_code_block_is_text_and_stays():
+    text = "How to write a note:\n\n````markdown\n!!! instructor\n    Shown, not hidden.\n```\n````\n\n!!! instructor\n    Hidden.\n\nAfter.\n"
+    assert strip_instructor_notes(text) == text.replace("!!! instructor\n    Hidden.\n\n", "")

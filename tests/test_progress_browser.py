@@ -12,7 +12,7 @@ from test_quiz_browser import (BLOCK_STORAGE, LESSON, LESSON_PAGE, STORE, box, c
                                open_lesson, serve_sitemap_for_localhost, text_of)
 
 KEY = "networking-course:v1"
-NOTICE = ("This browser is not saving your progress: your answers and your plan last only for this visit. To keep "
+NOTICE = ("This browser is not saving your progress: your answers, your plan and your contacts last only for this visit. To keep "
           "them, export your progress before you leave, or take the course in another browser or a normal (not "
           "private) window.")
 
@@ -118,7 +118,7 @@ def test_storage_that_cannot_keep_anything(page, bank, site, site_url, state, ax
     assert exported["progress"].pop("review") == {f"{LESSON}/{single.id}": review_entry(page, 1)}
     assert exported["progress"] == expected
     assert text_of(page.locator(".progress-message")) == (
-        f"Your progress was saved to the file {name}. It holds {answers} answer{'s' * (answers > 1)} in 1 lesson and your plan.")
+        f"Your progress was saved to the file {name}. It holds {answers} answer{'s' * (answers > 1)} in 1 lesson, your plan and 1 review date.")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == ("default" if state == "full" else "slate")
     assert axe_clean(page, axe_source), "the notice passes axe"
 

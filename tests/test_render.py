@@ -68,3 +68,10 @@ def test_objectives_are_markdown_made_safe():
         '<a rel="noopener">someone</a></li>'
         '<li id="objective-leave&quot;&gt;&lt;b">&lt;img src=x onerror=alert(1)&gt; and <code>leave</code></li>'
         "</ul></div>")
+
+
+def test_a_quiz_names_its_number_of_questions_in_plain_english():
+    one = render.quiz(Bank(lesson="demo", path="quizzes/demo.yml", questions=[question("Fine")]))
+    two = render.quiz(Bank(lesson="demo", path="quizzes/demo.yml", questions=[question("Fine"), question("Also")]))
+    assert 'aria-label="Quiz: 1 question"' in one
+    assert 'aria-label="Quiz: 2 questions"' in two

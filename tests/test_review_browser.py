@@ -322,7 +322,7 @@ def test_a_forged_schedule_in_an_import_is_left_out_and_listed(learner, bank, tm
     question = page.locator(".progress-import")
     question.wait_for()
     assert text_of(question.locator("#progress-import-about")) == (
-        "The file holds 1 answer in 1 lesson. Left out: review dates in a form this course does not write "
+        "The file holds 1 answer in 1 lesson and 1 review date. Left out: review dates in a form this course does not write "
         f"(“{LESSON}/{truth.id}”, “{LESSON}/{opened.id}”); review dates for questions this course does not have "
         f"(“{LESSON}/gone-question”, “other-course/q1”). This browser holds no progress yet.")
     question.get_by_role("button", name="Import", exact=True).click()

@@ -52,7 +52,7 @@
       var link = document.createElement(nav ? "a" : "span");
       link.textContent = "export your progress";
       if (nav) { link.href = nav.href; }
-      status.append("This browser is not saving your progress: your answers and your plan last only for this visit. " +
+      status.append("This browser is not saving your progress: your answers, your plan and your contacts last only for this visit. " +
         "To keep them, ", link, " before you leave, or take the course in another browser or a normal (not private) window.");
     }, 50);
   }

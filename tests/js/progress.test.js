@@ -48,7 +48,7 @@ test("a good file keeps what the course knows, and right or wrong comes from the
     plan: { goals: "Meet three testers" },
     learner: { seed: "abc123xyz" },
   });
-  assert.deepEqual(result.held, { answers: 5, lessons: 2, plan: true, contacts: 0 });
+  assert.deepEqual(result.held, { answers: 5, lessons: 2, plan: true, contacts: 0, reviews: 0 });
   assert.deepEqual(result.skipped, []);
 });
 
@@ -76,7 +76,7 @@ test("forged and malformed records are left out, never counted, and a file of no
       `nothing in it can be imported into this course: it holds only ${FORM} (“pick” in “in-person”).`, JSON.stringify(record));
     const mixed = progress.check(file({ "quiz:in-person": { pick: record, truth: { choice: ["false"] } } }), COURSE);
     assert.deepEqual(mixed.progress, { "quiz:in-person": { truth: { choice: ["false"], correct: true } } }, JSON.stringify(record));
-    assert.deepEqual(mixed.held, { answers: 1, lessons: 1, plan: false, contacts: 0 });
+    assert.deepEqual(mixed.held, { answers: 1, lessons: 1, plan: false, contacts: 0, reviews: 0 });
     assert.deepEqual(mixed.skipped, [`${FORM} (“pick” in “in-person”)`]);
   }
   const forged = {};
@@ -292,7 +292,7 @@ test("the contact tracker's people travel in the file, each checked as the track
     notarec1: "Ed",
   } }), COURSE);
   assert.deepEqual(result.progress, { contacts: { priya001: good, sparse01: contact({ name: "Bo", met: "2025-03-01" }) } });
-  assert.deepEqual(result.held, { answers: 0, lessons: 0, plan: false, contacts: 2 });
+  assert.deepEqual(result.held, { answers: 0, lessons: 0, plan: false, contacts: 2, reviews: 0 });
   assert.deepEqual(result.skipped, [
     "contacts that do not fit the tracker (“" + "x".repeat(39) + "…” (“Name” is 101 characters long; at most 100 fit), " +
       "“Cy” (“Follow up on” “2025-02-30” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31), " +
@@ -314,13 +314,18 @@ test("no more contacts than the tracker holds come in from a file", () => {
 });
 
 test("what a file holds, said in one line", () => {
-  const held = (answers, lessons, plan, n) => progress.summary({ answers: answers, lessons: lessons, plan: plan, contacts: n });
+  const held = (answers, lessons, plan, n, reviews = 0) =>
+    progress.summary({ answers: answers, lessons: lessons, plan: plan, contacts: n, reviews: reviews });
   assert.equal(held(12, 3, true, 4), "12 answers in 3 lessons, your plan and 4 contacts");
+  assert.equal(held(12, 3, true, 4, 9), "12 answers in 3 lessons, your plan, 4 contacts and 9 review dates");
+  assert.equal(held(0, 0, false, 0, 1), "1 review date");
   assert.equal(held(1, 1, true, 0), "1 answer in 1 lesson and your plan");
   assert.equal(held(0, 0, true, 1), "your plan and 1 contact");
   assert.equal(held(2, 1, false, 0), "2 answers in 1 lesson");
   assert.equal(held(0, 0, false, 0), "");
-  assert.deepEqual(progress.describe({ contacts: { a: {}, b: "x" }, plan: {} }), { answers: 0, lessons: 0, plan: false, contacts: 1 });
+  assert.deepEqual(progress.describe({ contacts: { a: {}, b: "x" }, plan: {} }), { answers: 0, lessons: 0, plan: false, contacts: 1, reviews: 0 });
+  assert.deepEqual(progress.describe({ review: { "a/q": { box: 1, due: "2026-12-02" }, "a/r": 3 } }),
+                   { answers: 0, lessons: 0, plan: false, contacts: 0, reviews: 1 });
 });
 
 test("a merge keeps the browser's contacts and lets the file's version of the same contact win", () => {

@@ -24,10 +24,10 @@
   // A name from a file, short and quoted, for a message.
   function quote(name) { name = String(name); return "\u201c" + (name.length > 40 ? name.slice(0, 39) + "\u2026" : name) + "\u201d"; }
 
-  // {answers, lessons, plan, contacts}: the question records, the lessons they are in, whether a plan is
-  // there, and the people in the contact tracker.
+  // {answers, lessons, plan, contacts, reviews}: the question records, the lessons they are in, whether a plan
+  // is there, the people in the contact tracker and the questions with a review date.
   function describe(progress) {
-    var held = { answers: 0, lessons: 0, plan: false, contacts: 0 };
+    var held = { answers: 0, lessons: 0, plan: false, contacts: 0, reviews: 0 };
     Object.keys(isRecord(progress) ? progress : {}).forEach(function (name) {
       var section = progress[name];
       if (!isRecord(section)) { return; }
@@ -37,16 +37,17 @@
         held.lessons += records ? 1 : 0;
       } else if (name === "plan") {
         held.plan = held.plan || Object.keys(section).length > 0;
-      } else if (name === "contacts") {
-        held.contacts = Object.keys(section).filter(function (id) { return isRecord(section[id]); }).length;
+      } else if (name === "contacts" || name === "review") {
+        held[name === "review" ? "reviews" : name] = Object.keys(section).filter(function (id) { return isRecord(section[id]); }).length;
       }
     });
     return held;
   }
-  // "12 answers in 3 lessons, your plan and 4 contacts"; "" when it holds nothing.
+  // "12 answers in 3 lessons, your plan, 4 contacts and 9 review dates"; "" when it holds nothing.
   function summary(held) {
     var parts = held.answers ? [plural(held.answers, "answer") + " in " + plural(held.lessons, "lesson")] : [];
-    parts = parts.concat(held.plan ? ["your plan"] : [], held.contacts ? [plural(held.contacts, "contact")] : []);
+    parts = parts.concat(held.plan ? ["your plan"] : [], held.contacts ? [plural(held.contacts, "contact")] : [],
+                         held.reviews ? [plural(held.reviews, "review date")] : []);
     return parts.length > 1 ? parts.slice(0, -1).join(", ") + " and " + parts[parts.length - 1] : parts.join("");
   }
 
