@@ -28,35 +28,42 @@ SKIPPED_CLASSES = {"quiz", "reading-time"}
 WORD = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED_TAGS = {"script", "style", "template"}
+# Elements that start a line of their own: their text never runs into the text around them.
+BLOCKS = {"address", "article", "aside", "blockquote", "br", "button", "caption", "dd", "details", "div", "dl", "dt",
+          "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "input",
+          "label", "legend", "li", "nav", "ol", "option", "p", "pre", "section", "select", "summary", "table", "td",
+          "textarea", "th", "tr", "ul"}
 
 
 class _Text(HTMLParser):
-    """The text of an HTML fragment a reader sees, without the skipped blocks."""
+    """The text of an HTML fragment a reader sees, without the skipped blocks: a line for each block."""
 
-    def __init__(self):
+    def __init__(self, skipped_tags):
         super().__init__(convert_charrefs=True)
+        self.skipped_tags = skipped_tags
         self.parts, self.stack = [], []  # stack: True for each open element whose content is skipped
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         classes = set((attrs.get("class") or "").split())
-        skip = tag in SKIPPED_TAGS or "hidden" in attrs or bool(classes & SKIPPED_CLASSES)
+        skip = tag in self.skipped_tags or "hidden" in attrs or bool(classes & SKIPPED_CLASSES)
         if tag not in VOID:
             self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
-        self.parts.append(" ")
+        self.parts.append("\n" if tag in BLOCKS else "")
 
     def handle_endtag(self, tag):
         if tag not in VOID and self.stack:
             self.stack.pop()
-        self.parts.append(" ")
+        self.parts.append("\n" if tag in BLOCKS else "")
 
     def handle_data(self, data):
         if not (self.stack and self.stack[-1]):
             self.parts.append(data)
 
 
-def html_text(html):
-    parser = _Text()
+def html_text(html, skipped_tags=SKIPPED_TAGS):
+    """The text a reader sees in an HTML fragment, a line for each block; skipped_tags: elements left out."""
+    parser = _Text(skipped_tags)
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
