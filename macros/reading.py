@@ -38,15 +38,15 @@ BLOCKS = {"address", "article", "aside", "blockquote", "br", "button", "caption"
 class _Text(HTMLParser):
     """The text of an HTML fragment a reader sees, without the skipped blocks: a line for each block."""
 
-    def __init__(self, skipped_tags):
+    def __init__(self, skipped_tags, skipped_classes):
         super().__init__(convert_charrefs=True)
-        self.skipped_tags = skipped_tags
+        self.skipped_tags, self.skipped_classes = skipped_tags, skipped_classes
         self.parts, self.stack = [], []  # stack: True for each open element whose content is skipped
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         classes = set((attrs.get("class") or "").split())
-        skip = tag in self.skipped_tags or "hidden" in attrs or bool(classes & SKIPPED_CLASSES)
+        skip = tag in self.skipped_tags or "hidden" in attrs or bool(classes & self.skipped_classes)
         if tag not in VOID:
             self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
         self.parts.append("\n" if tag in BLOCKS else "")
@@ -61,9 +61,10 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def html_text(html, skipped_tags=SKIPPED_TAGS):
-    """The text a reader sees in an HTML fragment, a line for each block; skipped_tags: elements left out."""
-    parser = _Text(skipped_tags)
+def html_text(html, skipped_tags=SKIPPED_TAGS, skipped_classes=SKIPPED_CLASSES):
+    """The text a reader sees in an HTML fragment, a line for each block, without the elements of skipped_tags and
+    of skipped_classes."""
+    parser = _Text(skipped_tags, skipped_classes)
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
