@@ -104,7 +104,11 @@ def learner_html(lesson, macros, jinja=None, extensions=()):
     """The lesson's learner-edition article as HTML: its title, and its body with the instructor notes left out
     and the macros rendered. extensions: the Markdown extensions of mkdocs.yml, as (name, options) pairs."""
     environment = Environment(undefined=ChainableUndefined, **(jinja or {}))
-    body = environment.from_string(strip_instructor_notes(lesson.body)).render(**macros)
+    body = strip_instructor_notes(lesson.body)
+    try:
+        body = environment.from_string(body).render(**macros)
+    except Exception:  # noqa: BLE001 - the page's own rendering stops the build with the place to fix; count the rest
+        body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
     converter = markdown.Markdown(extensions=[name for name, _ in extensions],
                                   extension_configs={name: options for name, options in extensions if options})
     return f"<h1>{render.inline(lesson.title)}</h1>\n" + converter.convert(strip_instructor_notes(body))
