@@ -100,18 +100,25 @@ def text_macros(course, lesson, plan, templates):
             "course": course, "networking_plan": plan, "edition": "learner"}
 
 
-def learner_html(lesson, macros, jinja=None, extensions=()):
+def converter(extensions=()):
+    """A Markdown converter with the extensions of mkdocs.yml, as (name, options) pairs."""
+    return markdown.Markdown(extensions=[name for name, _ in extensions],
+                             extension_configs={name: options for name, options in extensions if options})
+
+
+def learner_html(lesson, macros, jinja=None, extensions=(), markdown_converter=None):
     """The lesson's learner-edition article as HTML: its title, and its body with the instructor notes left out
-    and the macros rendered. extensions: the Markdown extensions of mkdocs.yml, as (name, options) pairs."""
+    and the macros rendered. extensions: the Markdown extensions of mkdocs.yml, as (name, options) pairs; or a
+    converter made with them, kept from one lesson to the next (making one takes longer than using it)."""
     environment = Environment(undefined=ChainableUndefined, **(jinja or {}))
     body = strip_instructor_notes(lesson.body)
     try:
         body = environment.from_string(body).render(**macros)
     except Exception:  # noqa: BLE001 - the page's own rendering stops the build with the place to fix; count the rest
         body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
-    converter = markdown.Markdown(extensions=[name for name, _ in extensions],
-                                  extension_configs={name: options for name, options in extensions if options})
-    return f"<h1>{render.inline(lesson.title)}</h1>\n" + converter.convert(strip_instructor_notes(body))
+    md = markdown_converter or converter(extensions)
+    md.reset()
+    return f"<h1>{render.inline(lesson.title)}</h1>\n" + md.convert(strip_instructor_notes(body))
 
 
 def markdown_extensions(site_config):
@@ -126,8 +133,8 @@ def markdown_extensions(site_config):
 def reading_words(course, plan, templates, site_config):
     """{lesson slug: words of its learner text}."""
     jinja, _ = pages.settings_of(site_config)
-    extensions = markdown_extensions(site_config)
-    return {slug: html_words(learner_html(lesson, text_macros(course, lesson, plan, templates), jinja, extensions))
+    md = converter(markdown_extensions(site_config))
+    return {slug: html_words(learner_html(lesson, text_macros(course, lesson, plan, templates), jinja, markdown_converter=md))
             for slug, lesson in course.lessons.items()}
 
 
