@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import plan as plans
 from . import anki, assets, blocks, csp, exports, messages, pages, plan_output, reading, render, teaching, toolkit_macros
-from .course import LESSONS_DIR, config_of, lesson_order, lesson_slug, load
+from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError, load_all
 
@@ -38,9 +38,11 @@ def define_env(env):
         raise PluginError(f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
                           "fix them and build again. `make check` lists them without building.") from None
     edition = env.variables.get("edition", "learner")
-    # Each lesson's reading time, from its learner text as the learner edition (mkdocs.yml) renders it. A lesson
-    # longer than its slot is reported, not stopped: its page shows the honest time, and `make check` fails on it.
-    words = reading.reading_words(course, plan, templates, config_of(root / "mkdocs.yml"))
+    # Each lesson's reading time, from its learner text rendered as this build renders pages. A lesson longer than
+    # its slot is reported, not stopped: its page shows the honest time, and `make check` fails on it.
+    extensions = [(name, env.conf["mdx_configs"].get(name, {})) for name in env.conf["markdown_extensions"]
+                  if isinstance(name, str)]
+    words = reading.reading_words(course, plan, templates, pages.jinja_options(env.config), extensions)
     for problem in reading.problems(root, course, words):
         log.info(f"Problem: {problem}")
     env.reading_words = words

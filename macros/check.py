@@ -14,7 +14,7 @@ def main(argv=None):
     try:
         course, the_plan, templates = load_all(lambda: load(root), lambda: plan.load(root), lambda: messages.load(root))
         # Each lesson's learner text must read within its `time.lesson`.
-        words = reading.reading_words(course, the_plan, templates, config_of(root / "mkdocs.yml"))
+        words = reading.reading_words(course, the_plan, templates, *reading.settings(config_of(root / "mkdocs.yml")))
         if over := reading.problems(root, course, words):
             raise CourseError(over)
     except CourseError as error:

@@ -101,9 +101,23 @@ def text_macros(course, lesson, plan, templates):
 
 
 def converter(extensions=()):
-    """A Markdown converter with the extensions of mkdocs.yml, as (name, options) pairs."""
-    return markdown.Markdown(extensions=[name for name, _ in extensions],
-                             extension_configs={name: options for name, options in extensions if options})
+    """A Markdown converter with the site's extensions, as (name, options) pairs. An extension that cannot be made
+    here (read without MkDocs, an option such as `!!python/name:...` has no value) is left out: it changes how text
+    looks, not which words a page has."""
+    def make(chosen):
+        return markdown.Markdown(extensions=[name for name, _ in chosen],
+                                 extension_configs={name: options for name, options in chosen if options})
+    try:
+        return make(extensions)
+    except Exception:  # noqa: BLE001 - any extension's failure is handled the same way: count without it
+        usable = []
+        for extension in extensions:
+            try:
+                make([extension])
+                usable.append(extension)
+            except Exception:  # noqa: BLE001
+                pass
+        return make(usable)
 
 
 def learner_html(lesson, macros, jinja=None, extensions=(), markdown_converter=None):
@@ -122,20 +136,26 @@ def learner_html(lesson, macros, jinja=None, extensions=(), markdown_converter=N
 
 
 def markdown_extensions(site_config):
-    """(name, options) for each entry of `markdown_extensions:` in a site config mapping."""
+    """(name, options) for each entry of `markdown_extensions:` in a site config mapping read without MkDocs;
+    options whose value it cannot give (tags such as `!!python/name:...`) are left to the extension's default."""
     found = []
     for entry in site_config.get("markdown_extensions") or []:
         name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
-        found.append((name, options or {}))
+        found.append((name, {key: value for key, value in (options or {}).items() if value is not None}))
     return found
 
 
-def reading_words(course, plan, templates, site_config):
-    """{lesson slug: words of its learner text}."""
-    jinja, _ = pages.settings_of(site_config)
-    md = converter(markdown_extensions(site_config))
+def reading_words(course, plan, templates, jinja=None, extensions=()):
+    """{lesson slug: words of its learner text}. jinja: the macros plugin's Jinja settings; extensions: the
+    site's Markdown extensions as (name, options) pairs."""
+    md = converter(extensions)
     return {slug: html_words(learner_html(lesson, text_macros(course, lesson, plan, templates), jinja, markdown_converter=md))
             for slug, lesson in course.lessons.items()}
+
+
+def settings(site_config):
+    """(Jinja settings, Markdown extensions) from a site config mapping read without MkDocs, such as mkdocs.yml's."""
+    return pages.settings_of(site_config)[0], markdown_extensions(site_config)
 
 
 def line_of_time(text):

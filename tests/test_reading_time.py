@@ -16,7 +16,7 @@ from tiny_course import tiny_course
 
 @pytest.fixture(scope="module")
 def words(course):
-    return reading.reading_words(course, plan.load(ROOT), messages.load(ROOT), config_of(ROOT / "mkdocs.yml"))
+    return reading.reading_words(course, plan.load(ROOT), messages.load(ROOT), *reading.settings(config_of(ROOT / "mkdocs.yml")))
 
 
 def article(path):
@@ -159,3 +159,11 @@ def test_a_macro_that_fails_leaves_the_rest_of_the_lesson_counted():
                     time={"lesson": 1, "practice": 1, "check": 1},
                     body='One {{ 1/0 }} two {{ lesson_list("nowhere", "x") }} three.')
     assert reading.html_words(reading.learner_html(lesson, reading.text_macros(tiny_course(), lesson, None, None))) == 4
+
+
+def test_extensions_the_check_cannot_make_are_left_out_not_raised():
+    """mkdocs.yml may name Python objects (`!!python/name:...`), which only the build resolves."""
+    config = {"markdown_extensions": [{"pymdownx.emoji": {"emoji_index": None, "options": {"a": 1}}}, "toc"]}
+    assert reading.markdown_extensions(config) == [("pymdownx.emoji", {"options": {"a": 1}}), ("toc", {})]
+    md = reading.converter([("pymdownx.emoji", {"emoji_index": None}), ("no.such.extension", {}), ("toc", {})])
+    assert reading.html_words(md.convert("# Hello\n\nOne *two* three.")) == 4
