@@ -339,7 +339,6 @@ def test_blanks_read_as_words_in_brackets(templates):
 
 LESSON_CALLS = {"networking-online": ["first-question", "follow-up-after-event"], "in-person": ["linkedin-connection-note"],
                 "what-networking-is": ["informational-interview-request"],
-                "networking-career": ["thank-you-after-chat"],
                 "authentic-relationships": ["introduction-offer", "introduction"]}
 
 
