@@ -236,7 +236,7 @@ def test_a_worksheet_that_lost_its_list_stops_the_build_cleanly(tmp_path):
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "out", cwd=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"ERROR\s+-\s+docs/worksheets/conversation-cards\.md:\d+: docs/lessons/networking-career\.md: "
+    assert re.search(r"ERROR\s+-\s+docs/worksheets/conversation-cards\.md:\d+: docs/lessons/in-person\.md: "
                      r"no list follows a line containing 'Have no questions'", output), output
     assert "Traceback" not in output
 
@@ -260,10 +260,10 @@ def test_conversation_cards_are_the_lessons_lists(site, course):
     from macros.worksheets import list_after
 
     html = (site / "worksheets/conversation-cards/index.html").read_text(encoding="utf-8")
-    decks = [("in-person", "Some simple ways in"), ("networking-career", "Have questions ready"),
-             ("networking-career", "Wrap up with a question"), ("networking-career", "Know how to leave")]
+    decks = [("in-person", "Some simple ways in"), ("in-person", "Have questions ready"),
+             ("in-person", "Wrap up with a question"), ("in-person", "Know how to leave")]
     items = [item for slug, marker in decks for item in list_after(course.lessons[slug], marker)]
-    assert [len(list_after(course.lessons[slug], marker)) for slug, marker in decks] == [5, 10, 3, 3]
+    assert [len(list_after(course.lessons[slug], marker)) for slug, marker in decks] == [5, 9, 3, 3]
     assert html.count('<li class="card">') == len(items)
     for item in items:
         assert render.inline(item) in html
