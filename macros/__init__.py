@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from . import plan as plans
-from . import anki, assets, blocks, csp, exports, messages, pages, plan_output, render, teaching, toolkit_macros
-from .course import LESSONS_DIR, lesson_order, lesson_slug, load
+from . import anki, assets, blocks, csp, exports, messages, pages, plan_output, reading, render, teaching, toolkit_macros
+from .course import LESSONS_DIR, config_of, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError, load_all
 
@@ -38,6 +38,12 @@ def define_env(env):
         raise PluginError(f"{count} problem{'s' * (count != 1)} in the course sources (listed above); "
                           "fix them and build again. `make check` lists them without building.") from None
     edition = env.variables.get("edition", "learner")
+    # Each lesson's reading time, from its learner text as the learner edition (mkdocs.yml) renders it. A lesson
+    # longer than its slot is reported, not stopped: its page shows the honest time, and `make check` fails on it.
+    words = reading.reading_words(course, plan, templates, config_of(root / "mkdocs.yml"))
+    for problem in reading.problems(root, course, words):
+        log.info(f"Problem: {problem}")
+    env.reading_words = words
 
     def current_lesson(macro):
         slug = lesson_slug(env.page.file.src_uri)
@@ -85,7 +91,7 @@ def define_env(env):
     @env.macro
     def course_overview():
         """Every lesson in order with its time and objectives."""
-        return render.course_overview(course, url_of)
+        return render.course_overview(course, url_of, {slug: reading.minutes(n) for slug, n in words.items()})
 
     @env.macro
     def progress():
@@ -191,6 +197,11 @@ def on_post_page_macros(env):
     # Again after the macros ran: text a macro or a variable wrote can start a note too.
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
+    # Under a lesson's title (the theme writes it first), its reading time against its slot.
+    slug = lesson_slug(env.page.file.src_uri)
+    if slug in getattr(env, "reading_words", {}):
+        lesson = env.variables["course"].lessons[slug]
+        env.markdown = reading.line(lesson, env.reading_words[slug]) + "\n\n" + env.markdown
     # mkdocs-macros has run the title's template code by now, and the navigation of every page shows what it made
     # as it is: that must be plain text too (the check can read only the title as written).
     title = env.page.title
