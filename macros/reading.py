@@ -38,15 +38,15 @@ BLOCKS = {"address", "article", "aside", "blockquote", "br", "button", "caption"
 class _Text(HTMLParser):
     """The text of an HTML fragment a reader sees, without the skipped blocks: a line for each block."""
 
-    def __init__(self, skipped_tags):
+    def __init__(self, skipped_tags, skipped_classes):
         super().__init__(convert_charrefs=True)
-        self.skipped_tags = skipped_tags
+        self.skipped_tags, self.skipped_classes = skipped_tags, skipped_classes
         self.parts, self.stack = [], []  # stack: True for each open element whose content is skipped
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         classes = set((attrs.get("class") or "").split())
-        skip = tag in self.skipped_tags or "hidden" in attrs or bool(classes & SKIPPED_CLASSES)
+        skip = tag in self.skipped_tags or "hidden" in attrs or bool(classes & self.skipped_classes)
         if tag not in VOID:
             self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
         self.parts.append("\n" if tag in BLOCKS else "")
@@ -61,9 +61,10 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def html_text(html, skipped_tags=SKIPPED_TAGS):
-    """The text a reader sees in an HTML fragment, a line for each block; skipped_tags: elements left out."""
-    parser = _Text(skipped_tags)
+def html_text(html, skipped_tags=SKIPPED_TAGS, skipped_classes=SKIPPED_CLASSES):
+    """The text a reader sees in an HTML fragment, a line for each block, without the elements of skipped_tags and
+    of skipped_classes."""
+    parser = _Text(skipped_tags, skipped_classes)
     parser.feed(html)
     parser.close()
     return "".join(parser.parts)
@@ -99,14 +100,25 @@ def text_macros(course, lesson, plan, templates):
             "course": course, "networking_plan": plan, "edition": "learner"}
 
 
-def learner_html(lesson, macros, jinja=None, extensions=()):
+def converter(extensions=()):
+    """A Markdown converter with the extensions of mkdocs.yml, as (name, options) pairs."""
+    return markdown.Markdown(extensions=[name for name, _ in extensions],
+                             extension_configs={name: options for name, options in extensions if options})
+
+
+def learner_html(lesson, macros, jinja=None, extensions=(), markdown_converter=None):
     """The lesson's learner-edition article as HTML: its title, and its body with the instructor notes left out
-    and the macros rendered. extensions: the Markdown extensions of mkdocs.yml, as (name, options) pairs."""
+    and the macros rendered. extensions: the Markdown extensions of mkdocs.yml, as (name, options) pairs; or a
+    converter made with them, kept from one lesson to the next (making one takes longer than using it)."""
     environment = Environment(undefined=ChainableUndefined, **(jinja or {}))
-    body = environment.from_string(strip_instructor_notes(lesson.body)).render(**macros)
-    converter = markdown.Markdown(extensions=[name for name, _ in extensions],
-                                  extension_configs={name: options for name, options in extensions if options})
-    return f"<h1>{render.inline(lesson.title)}</h1>\n" + converter.convert(strip_instructor_notes(body))
+    body = strip_instructor_notes(lesson.body)
+    try:
+        body = environment.from_string(body).render(**macros)
+    except Exception:  # noqa: BLE001 - the page's own rendering stops the build with the place to fix; count the rest
+        body = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", body, flags=re.S)
+    md = markdown_converter or converter(extensions)
+    md.reset()
+    return f"<h1>{render.inline(lesson.title)}</h1>\n" + md.convert(strip_instructor_notes(body))
 
 
 def markdown_extensions(site_config):
@@ -121,8 +133,8 @@ def markdown_extensions(site_config):
 def reading_words(course, plan, templates, site_config):
     """{lesson slug: words of its learner text}."""
     jinja, _ = pages.settings_of(site_config)
-    extensions = markdown_extensions(site_config)
-    return {slug: html_words(learner_html(lesson, text_macros(course, lesson, plan, templates), jinja, extensions))
+    md = converter(markdown_extensions(site_config))
+    return {slug: html_words(learner_html(lesson, text_macros(course, lesson, plan, templates), jinja, markdown_converter=md))
             for slug, lesson in course.lessons.items()}
 
 

@@ -151,3 +151,11 @@ def test_a_lesson_that_states_its_time_states_the_front_matter(site, course):
         for stated in re.findall(r"<strong>Time:</strong>\s*(?:about\s*)?(\d+) minutes", text):
             assert int(stated) == lesson.minutes, (f"{lesson.path}: the overview says {stated} minutes, the front "
                                                    f"matter adds up to {lesson.minutes}; write {lesson.minutes}")
+
+
+def test_a_macro_that_fails_leaves_the_rest_of_the_lesson_counted():
+    """The page's own rendering stops the build at a failing macro, with the place to fix; the count goes on."""
+    lesson = Lesson(slug="t", path="docs/lessons/t.md", title="T", description="D.", objectives={"a": "B."},
+                    time={"lesson": 1, "practice": 1, "check": 1},
+                    body='One {{ 1/0 }} two {{ lesson_list("nowhere", "x") }} three.')
+    assert reading.html_words(reading.learner_html(lesson, reading.text_macros(tiny_course(), lesson, None, None))) == 4
