@@ -126,7 +126,7 @@ def test_the_check_command_passes_on_the_course(course):
     assert result.returncode == 0, result.stderr
     questions = sum(len(bank.questions) for bank in course.banks.values())
     assert result.stdout == (f"Checked {len(course.lessons)} lessons, {questions} quiz questions, the networking plan "
-                             "and 10 message templates: no problems.\n")
+                             "and 12 message templates: no problems.\n")
 
 
 def test_the_overview_lists_every_lesson_in_order_with_its_time(site, course):
