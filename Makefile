@@ -61,10 +61,10 @@ bench: setup bench/node_modules/.package-lock.json  ## Measure build times, scal
 bench-sizes: setup  ## Gzipped size of each bundle of the course's own files against its budget
 	$(PY) bench/sizes.py
 
-links: setup  ## List every external link with the pages that cite it
+links: setup  ## List every external link with its pages and its state in links.yml; fails on a link missing there or an entry no page uses
 	$(PY) bench/links.py
 
-linkcheck: setup  ## Ask every external link whether it still answers (needs a network)
+linkcheck: setup  ## Ask every external link whether it still answers and record the answers in links.yml (needs a network)
 	$(PY) bench/links.py --check
 
 $(VENV)/.mutation-ready: requirements-mutation.txt $(READY)

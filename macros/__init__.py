@@ -10,7 +10,7 @@ import logging
 import posixpath
 
 from . import plan as plans
-from . import anki, assets, blocks, engine, exports, messages, pages, plan_output, render, teaching, toolkit_macros
+from . import anki, assets, blocks, engine, exports, messages, pages, plan_output, reading, render, teaching, toolkit_macros
 from .course import LESSONS_DIR, lesson_order, lesson_slug, load
 from .editions import strip_instructor_notes
 from .problems import CourseError, load_all
@@ -25,6 +25,7 @@ def define_env(env):
     order = lesson_order(engine.nav(env))
     # The pages' template code is read with the Jinja settings this plugin has from mkdocs.yml.
     settings = (pages.jinja_options(env.config), tuple(env.conf["extra"]))
+
     def load_course():
         return load_all(lambda: load(root, order, settings), lambda: plans.load(root), lambda: messages.load(root))
 
@@ -36,6 +37,16 @@ def define_env(env):
     except CourseError as error:
         _stop(env, error)
     edition = env.variables.get("edition", "learner")
+    # Each lesson's reading time, from its learner text rendered as this build renders pages. A lesson longer than
+    # its slot is reported, not stopped: its page shows the honest time, and `make check` fails on it.
+    def count_words():
+        words = reading.reading_words(course, plan, templates, settings[0], engine.markdown_extensions(env))
+        for problem in reading.problems(root, course, words):
+            log.info(f"Problem: {problem}")
+        return words
+
+    words = count_words() if engine.is_mkdocs(env) else engine.load_once(root, ("reading", order, settings), count_words)
+    env.reading_words = words
 
     def current_lesson(macro):
         slug = lesson_slug(engine.page_path(env.page))
@@ -83,7 +94,7 @@ def define_env(env):
     @env.macro
     def course_overview():
         """Every lesson in order with its time and objectives."""
-        return render.course_overview(course, url_of)
+        return render.course_overview(course, url_of, {slug: reading.minutes(n) for slug, n in words.items()})
 
     @env.macro
     def progress():
@@ -208,6 +219,11 @@ def on_post_page_macros(env):
     # Again after the macros ran: text a macro or a variable wrote can start a note too.
     if env.variables.get("edition", "learner") != "instructor":
         env.markdown = strip_instructor_notes(env.markdown)
+    # Under a lesson's title (the theme writes it first), its reading time against its slot.
+    slug = lesson_slug(env.page.file.src_uri)
+    if slug in getattr(env, "reading_words", {}):
+        lesson = env.variables["course"].lessons[slug]
+        env.markdown = reading.line(lesson, env.reading_words[slug]) + "\n\n" + env.markdown
     # mkdocs-macros has run the title's template code by now, and the navigation of every page shows what it made
     # as it is: that must be plain text too (the check can read only the title as written).
     title = env.page.title

@@ -3,8 +3,8 @@ report every problem, exit 1 if any."""
 import sys
 from pathlib import Path
 
-from . import messages, plan
-from .course import load
+from . import messages, plan, reading
+from .course import config_of, load
 from .problems import CourseError, load_all
 
 
@@ -12,7 +12,11 @@ def main(argv=None):
     args = sys.argv[1:] if argv is None else argv
     root = Path(args[0]) if args else Path(__file__).resolve().parent.parent
     try:
-        course, _, templates = load_all(lambda: load(root), lambda: plan.load(root), lambda: messages.load(root))
+        course, the_plan, templates = load_all(lambda: load(root), lambda: plan.load(root), lambda: messages.load(root))
+        # Each lesson's learner text must read within its `time.lesson`.
+        words = reading.reading_words(course, the_plan, templates, *reading.settings(config_of(root / "mkdocs.yml")))
+        if over := reading.problems(root, course, words):
+            raise CourseError(over)
     except CourseError as error:
         print(error, file=sys.stderr)
         count = len(error.problems)

@@ -30,6 +30,16 @@ def nav(env):
     return [plain(item) for item in env.conf.get("nav") or []]
 
 
+def markdown_extensions(env):
+    """The site's Markdown extensions as (name, options) pairs: MkDocs keeps the options apart, in mdx_configs;
+    Zensical's config holds the entries as mkdocs.yml writes them."""
+    if is_mkdocs(env):
+        return [(name, env.conf["mdx_configs"].get(name, {})) for name in env.conf["markdown_extensions"]
+                if isinstance(name, str)]
+    from .reading import markdown_extensions
+    return markdown_extensions(env.conf)
+
+
 def page_path(page):
     """The page's source path under docs/, such as 'lessons/in-person.md'."""
     return page.file.src_uri if hasattr(page, "file") else page.path

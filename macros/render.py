@@ -137,13 +137,16 @@ def quiz(bank, questions=None, edition="learner"):
             '<p class="quiz-score quiz-score--end" hidden></p>\n</section>')
 
 
-def course_overview(course, url_of):
-    """The lessons in order, each with its time, description and objectives. url_of(slug) gives each link."""
+def course_overview(course, url_of, reading_minutes=None):
+    """The lessons in order, each with its time, description and objectives. url_of(slug) gives each link;
+    reading_minutes, {slug: minutes}, the reading time of each lesson's text."""
     items = []
     for lesson in course.lessons.values():
         objectives_list = "".join(f"<li>{inline(text)}</li>" for text in lesson.objectives.values())
+        reading = (reading_minutes or {}).get(lesson.slug)
+        reading = f' <span class="course-reading">about {reading} minutes of reading</span>' if reading else ""
         items.append(f'<li class="course-lesson"><p class="course-lesson-title"><a href="{escape(url_of(lesson.slug))}">'
-                     f'{inline(lesson.title)}</a> <span class="course-minutes">{lesson.minutes} min</span></p>'
+                     f'{inline(lesson.title)}</a> <span class="course-minutes">{lesson.minutes} min</span>{reading}</p>'
                      f"<p>{inline(lesson.description)}</p><p>You will be able to:</p><ul>{objectives_list}</ul></li>")
     total = sum(lesson.minutes for lesson in course.lessons.values())
     hours, minutes = divmod(total, 60)

@@ -231,12 +231,12 @@ def test_a_worksheet_that_lost_its_list_stops_the_build_cleanly(tmp_path):
 
     project = copy_project(tmp_path)
     path = project / "docs/worksheets/conversation-cards.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("Have questions ready", "Have no questions"),
+    path.write_text(path.read_text(encoding="utf-8").replace("write them on a card in your pocket", "Have no questions"),
                     encoding="utf-8")
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "out", cwd=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"ERROR\s+-\s+docs/worksheets/conversation-cards\.md:\d+: docs/lessons/networking-career\.md: "
+    assert re.search(r"ERROR\s+-\s+docs/worksheets/conversation-cards\.md:\d+: docs/lessons/in-person\.md: "
                      r"no list follows a line containing 'Have no questions'", output), output
     assert "Traceback" not in output
 
@@ -260,8 +260,9 @@ def test_conversation_cards_are_the_lessons_lists(site, course):
     from macros.worksheets import list_after
 
     html = (site / "worksheets/conversation-cards/index.html").read_text(encoding="utf-8")
-    decks = [("in-person", "Some simple ways in"), ("networking-career", "Have questions ready"),
-             ("networking-career", "Wrap up with a question"), ("networking-career", "Know how to leave")]
+    decks = [("in-person", "Some simple ways in"), ("in-person", "write them on a card in your pocket"),
+             ("in-person", "wrap-up questions let you close warmly"),
+             ("in-person", "take your leave with a clear, friendly line")]
     items = [item for slug, marker in decks for item in list_after(course.lessons[slug], marker)]
     assert [len(list_after(course.lessons[slug], marker)) for slug, marker in decks] == [5, 10, 3, 3]
     assert html.count('<li class="card">') == len(items)

@@ -18,8 +18,8 @@ WORKSHEETS = [p for p in nav_paths(nav_of(ROOT / "mkdocs.yml")) if p.startswith(
 NAV_LINES = {"Previous", "Next", "Search", "Table of contents", "Course overview", "Glossary", "Your progress"}
 NOT_ON_PAPER = ["Networking for People Entering Tech", "Made with", "Print this", "Print the", "Print every",
                 "Show the answer", "Start time"]
-DECKS = [("in-person", "Some simple ways in"), ("networking-career", "Have questions ready"),
-         ("networking-career", "Wrap up with a question"), ("networking-career", "Know how to leave")]
+DECKS = [("in-person", "Some simple ways in"), ("in-person", "write them on a card in your pocket"),
+         ("in-person", "wrap-up questions let you close warmly"), ("in-person", "take your leave with a clear, friendly line")]
 
 
 def words(text):
@@ -155,7 +155,7 @@ def test_the_interview_kit_prints_on_two_pages_at_most(page, course, tmp_path):
     assert_no_screen_parts(text, "interview kit")
     flat = words(text)
     assert "the agenda 18 minutes" in flat and "notes" in flat
-    for question in list_after(course.lessons["networking-career"], "Have questions ready"):
+    for question in list_after(course.lessons["in-person"], "write them on a card in your pocket"):
         assert words(question) in flat, question
     templates = messages.load(ROOT)
     thanks = templates.templates["thank-you-after-chat"]

@@ -126,7 +126,7 @@ def test_the_check_command_passes_on_the_course(course):
     assert result.returncode == 0, result.stderr
     questions = sum(len(bank.questions) for bank in course.banks.values())
     assert result.stdout == (f"Checked {len(course.lessons)} lessons, {questions} quiz questions, the networking plan "
-                             "and 10 message templates: no problems.\n")
+                             "and 12 message templates: no problems.\n")
 
 
 def test_the_overview_lists_every_lesson_in_order_with_its_time(site, course):
@@ -136,7 +136,8 @@ def test_the_overview_lists_every_lesson_in_order_with_its_time(site, course):
     for card, lesson in zip(cards, course.lessons.values()):
         assert card.startswith(f'<p class="course-lesson-title"><a href="../lessons/{lesson.slug}/">'
                                f'{render.inline(lesson.title)}</a> <span class="course-minutes">{lesson.minutes} min</span>'
-                               f"</p><p>{render.inline(lesson.description)}</p>"), card[:300]
+                               ' <span class="course-reading">about '), card[:300]
+        assert f"of reading</span></p><p>{render.inline(lesson.description)}</p>" in card, card[:300]
         objectives = card.split("<p>You will be able to:</p><ul>", 1)[1].split("</ul>", 1)[0]
         assert re.findall(r"<li>(.*?)</li>", objectives) == [render.inline(text) for text in lesson.objectives.values()]
     total = sum(lesson.minutes for lesson in course.lessons.values())

@@ -101,7 +101,7 @@ def test_the_details_survive_a_reload_and_instant_navigation(page, site, site_ur
     assert message_text(page, "linkedin-connection-note").startswith("Hi Priya, it was great meeting you at the Python")
     page.get_by_label("Their first name").fill("")
     until(page, "() => !('their_name' in CourseStore.get('toolkit').fields)")
-    page.goto("lessons/in-person/")
+    page.goto("lessons/networking-online/")
     page.evaluate("window.samePage = true")
     page.click('a[href$="toolkit/templates/#linkedin-connection-note"]')
     page.wait_for_selector(".msg-form:not([hidden])")
@@ -233,8 +233,9 @@ def test_without_javascript_the_templates_read_with_their_blanks(browser, site, 
             assert message_text(tab, template_id) == expected_text(templates, template_id, {}), template_id
         assert message_text(tab, "linkedin-connection-note").startswith("Hi [their first name], it was great meeting you at "
                                                                        "[where you met].")
-        tab.goto("lessons/in-person/")
-        assert templates.templates["linkedin-connection-note"].filled() in tab.locator(".msg-card").inner_text()
+        tab.goto("lessons/networking-online/")
+        card = tab.locator('.msg-card[data-msg-card="linkedin-connection-note"]')
+        assert templates.templates["linkedin-connection-note"].filled() in card.inner_text()
     finally:
         context.close()
         server.shutdown()
