@@ -154,7 +154,7 @@ def test_the_interview_kit_prints_on_two_pages_at_most(page, course, tmp_path):
     text = "\n".join(pages)
     assert_no_screen_parts(text, "interview kit")
     flat = words(text)
-    assert "the agenda 18 minutes" in flat and "notes" in flat
+    assert "the agenda 15 minutes" in flat and "notes" in flat
     for question in list_after(course.lessons["in-person"], "write them on a card in your pocket"):
         assert words(question) in flat, question
     templates = messages.load(ROOT)
