@@ -180,9 +180,9 @@ def test_yaml_that_does_not_parse_or_a_missing_file(tmp_path):
 def all_five():
     """One file with the five mistakes of CASES, each in a template of its own."""
     text = GOOD
-    text = text.replace("    ask: none\n    platform: Email or LinkedIn message\n    when: >-\n      On the day of",
+    text = text.replace("    ask: none\n    platform: Email or LinkedIn message\n    when: >-\n      Within a day or two of",
                         "    ask: none\n    wehn: The day after.\n    platform: Email or LinkedIn message\n    when: >-\n"
-                        "      On the day of", 1)
+                        "      Within a day or two of", 1)
     text = text.replace("you're too busy. Thanks either way!\n\n      {your_name}", "you're too busy. Thanks either way!\n\n      {your_nmae}")
     text = text.replace("      talked_about: how your team built the accessibility checker\n      your_name: Sam",
                         f"      talked_about: {LONG_TOPIC}\n      your_name: Sam")
@@ -195,6 +195,7 @@ def all_five():
 def test_the_check_command_reports_every_mistake_at_once(tmp_path):
     project = copy_project(tmp_path)
     bad = all_five()
+    assert "    wehn: The day after." in bad, "the unknown field was planted"
     (project / FILE).write_text(bad, encoding="utf-8")
     plan = project / "plan/networking-plan.yml"  # a mistake in another file is reported in the same run
     plan_text = plan.read_text(encoding="utf-8").replace("  day: tuesday", "  day: someday")
@@ -257,8 +258,8 @@ def test_the_schema_accepts_the_file_and_knows_exactly_its_fields():
 
 
 @pytest.mark.parametrize("old, new", [
-    ("    ask: none\n    platform: Email or LinkedIn message\n    when: >-\n      On the day",
-     "    ask: none\n    wehn: x\n    platform: Email or LinkedIn message\n    when: >-\n      On the day"),
+    ("    ask: none\n    platform: Email or LinkedIn message\n    when: >-\n      Within a day or two of",
+     "    ask: none\n    wehn: x\n    platform: Email or LinkedIn message\n    when: >-\n      Within a day or two of"),
     ("  - id: referral-request\n    title: Asking someone you know for a referral\n    to: known",
      "  - id: referral-request\n    title: Asking someone you know for a referral\n    to: new"),
     ("    limit: 300", "    limit: three hundred"),
