@@ -55,7 +55,7 @@ def feedback_snippets(course):
 
 def expected_pages(name, course):
     cards = sum(len(list_after(course.lessons[slug], marker)) for slug, marker in DECKS)
-    # One sheet for superpowers and goals; eight business-size cards to an A4 sheet; the seven discussion
+    # One sheet for superpowers and goals; eight business-size cards to an A4 sheet; the eight discussion
     # questions of the core lesson fit on two sheets with room to write.
     return {"worksheets/superpowers-and-goals.md": 1, "worksheets/conversation-cards.md": math.ceil(cards / 8),
             "worksheets/check-for-understanding.md": 2}.get(name)
