@@ -55,7 +55,7 @@ def feedback_snippets(course):
 
 def expected_pages(name, course):
     cards = sum(len(list_after(course.lessons[slug], marker)) for slug, marker in DECKS)
-    # One sheet for superpowers and goals; eight business-size cards to an A4 sheet; the seven discussion
+    # One sheet for superpowers and goals; eight business-size cards to an A4 sheet; the eight discussion
     # questions of the core lesson fit on two sheets with room to write.
     return {"worksheets/superpowers-and-goals.md": 1, "worksheets/conversation-cards.md": math.ceil(cards / 8),
             "worksheets/check-for-understanding.md": 2}.get(name)
@@ -154,7 +154,7 @@ def test_the_interview_kit_prints_on_two_pages_at_most(page, course, tmp_path):
     text = "\n".join(pages)
     assert_no_screen_parts(text, "interview kit")
     flat = words(text)
-    assert "the agenda 18 minutes" in flat and "notes" in flat
+    assert "the agenda 15 minutes" in flat and "notes" in flat
     for question in list_after(course.lessons["in-person"], "write them on a card in your pocket"):
         assert words(question) in flat, question
     templates = messages.load(ROOT)
