@@ -55,7 +55,8 @@ def test_the_text_around_the_controls_is_in_the_index(site, instructor_site):
     assert docs["worksheets/superpowers-and-goals/"].startswith("For Step 1 of Networking for your tech career.")
     assert "My superpowers, one in each box" in docs["worksheets/superpowers-and-goals/"]
     assert docs["lessons/networking-plan/#guided-practice"].startswith(
-        "Fill in your plan now, one part at a time, following the steps above.")
+        "Review Dani's month 1 (5 minutes, in pairs).")
+    assert "Fill in your own plan, one part at a time, following the steps above." in docs["lessons/networking-plan/#guided-practice"]
     instructor = {entry["location"]: text(entry) for entry in index(instructor_site)}
     assert ("Session plan: the start of each part and its minutes Starts Part Time What happens 1. What networking "
             "really is") in instructor["instructor/session-plan/"]
