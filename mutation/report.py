@@ -115,7 +115,7 @@ def main():
     lines = [
         "# Mutation testing",
         "",
-        f"Measured on commit `{commit}` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make mutation`, which "
+        f"Measured on commit `{commit}` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; `make mutation` "
         "writes this file. A mutant is a small change to the code (a condition turned round, a string changed, a "
         "line removed); the tests kill it when one of them fails. Survivors are listed below, each one either "
         "still to kill with a test or explained as equivalent (no test can tell it from the original).",
