@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes mutation
+.PHONY: publish serve serve-instructor test check build build-instructor setup clean worksheets offline bench links linkcheck bench-sizes mutation
 .DEFAULT_GOAL := serve
 
 $(READY): requirements.txt
@@ -28,11 +28,19 @@ serve-instructor: setup  ## Serve the instructor edition at http://127.0.0.1:800
 check: setup  ## Check every lesson and quiz bank; lists every problem as file:line
 	$(PY) -m macros.check
 
-build: setup  ## Build the learner edition into site/
-	$(PY) -m mkdocs build --strict
+# A build writes into <folder>.partial/ and becomes <folder>/ only when it succeeds: after a failed build there
+# is no <folder>/ at all, neither a half-written one nor an older one that no longer matches the sources.
+define build_into
+	rm -rf $(1) $(1).partial
+	$(PY) -m mkdocs build --strict -f $(2) -d $(1).partial || { rm -rf $(1).partial; exit 1; }
+	mv $(1).partial $(1)
+endef
 
-build-instructor: setup  ## Build the instructor edition into site-instructor/
-	$(PY) -m mkdocs build --strict -f mkdocs.instructor.yml
+build: setup  ## Build the learner edition into site/ (a failed build leaves no site/)
+	$(call build_into,site,mkdocs.yml)
+
+build-instructor: setup  ## Build the instructor edition into site-instructor/ (a failed build leaves none)
+	$(call build_into,site-instructor,mkdocs.instructor.yml)
 
 worksheets: build build-instructor  ## Print the worksheets to worksheets-learner.pdf and worksheets-instructor.pdf (Chromium)
 	$(PY) -m macros.pdf site site-instructor
@@ -49,7 +57,7 @@ bench/node_modules/.package-lock.json: bench/package-lock.json
 bench: setup bench/node_modules/.package-lock.json  ## Measure build times, scaling, quiz overhead, page weight, Lighthouse; writes bench/report.md
 	$(PY) bench/run.py
 
-bench-sizes: setup  ## Gzipped sizes of the quiz script and stylesheet against their 6 KB budget
+bench-sizes: setup  ## Gzipped sizes of the quiz script and stylesheet against their 7 KB budget
 	$(PY) bench/sizes.py
 
 links: setup  ## List every external link with the pages that cite it
@@ -74,4 +82,7 @@ mutation: setup $(VENV)/.mutation-ready mutation/node_modules/.package-lock.json
 	$(PY) mutation/report.py
 
 clean:
-	rm -rf site site-* worksheets-*.pdf .pytest_cache mutants
+	rm -rf site site.partial site-* public worksheets-*.pdf .pytest_cache mutants
+
+publish: setup  ## Both editions in public/ for any static host: COURSE_URL=https://you.github.io/course/ make publish
+	$(PY) -m macros.publish public

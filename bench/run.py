@@ -164,9 +164,24 @@ def lighthouse(sites):
                          max(run[key] for run in scores)) for key in CATEGORIES} for name, scores in runs.items()}
 
 
+def testwise_section():
+    """What a learner who never read a lesson scores with naive strategies, next to chance."""
+    from macros.course import load
+    from macros.itemwriting import naive_scores
+    questions = [q for bank in load(ROOT).banks.values() for q in bank.questions]
+    lines = ["## Test-wise strategies on the whole quiz bank", "",
+             "What a learner who never read a lesson would score by the form of the questions alone "
+             "(a test fails if any beats chance by more than 10 points).", "",
+             "| strategy | questions | score | chance | over chance |", "|---|---|---|---|---|"]
+    for name, count, right, chance in naive_scores(questions):
+        lines.append(f"| {name} | {count} | {right:.0%} | {chance:.0%} | {100 * (right - chance):+.0f} points |")
+    return lines + [""]
+
+
 def main():
     lines = ["# Benchmark report", "", f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
              f"median of {RUNS} builds each. Times vary with machine load; compare ratios.", ""]
+    lines += testwise_section()
     lines += ["## Build time of each edition", "", "| edition | seconds |", "|---|---|"]
     for name, config in [("learner", "mkdocs.yml"), ("instructor", "mkdocs.instructor.yml")]:
         if (ROOT / config).exists():

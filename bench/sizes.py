@@ -10,7 +10,7 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets"
 FILES = ("store.js", "quiz.js", "quiz.css")
-BUDGET = 6 * 1024  # bytes, gzipped, all three together
+BUDGET = 7168  # bytes (7 KB), gzipped, all three together; quiz.js also keeps the review schedule
 
 
 def gzipped(path):

@@ -3,6 +3,7 @@
 Authors keep one small file per feature in docs/assets/; a page then makes two requests for them
 instead of one per file, which is what a phone on a slow network notices first.
 """
+import re
 from pathlib import Path
 
 BUNDLES = {".css": "assets/course.bundle.css", ".js": "assets/course.bundle.js"}
@@ -24,3 +25,15 @@ def bundle(docs_dir, paths):
     so joining them with `;` keeps them apart."""
     parts = [f"/* {path} */\n" + (Path(docs_dir) / str(path)).read_text(encoding="utf-8").strip() for path in paths]
     return "\n;\n".join(parts) + "\n" if str(paths[0]).endswith(".js") else "\n".join(parts) + "\n"
+
+
+def bundled_sources(site_dir):
+    """The files of a built site that its bundles already hold (named in each bundle's `/* path */` headings):
+    pages never load them, so a published or offline copy can leave them out."""
+    found = []
+    for target in BUNDLES.values():
+        bundle_path = Path(site_dir) / target
+        if bundle_path.is_file():
+            headings = re.findall(r"^/\* (assets/[\w./-]+) \*/$", bundle_path.read_text(encoding="utf-8"), re.MULTILINE)
+            found += [name for name in headings if (Path(site_dir) / name).is_file()]
+    return found

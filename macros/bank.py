@@ -10,7 +10,7 @@ from .problems import Problem
 from .yamlsource import line_of
 
 TYPES = ("single", "multiple", "true-false", "open")
-QUESTION_FIELDS = ("id", "type", "objective", "prompt", "options", "answer", "feedback", "explanation")
+QUESTION_FIELDS = ("id", "type", "objective", "prompt", "options", "answer", "feedback", "explanation", "allow")
 BANK_FIELDS = ("lesson", "questions")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 OPTION_KEY_PATTERN = re.compile(r"^[a-z0-9]{1,12}$")
@@ -30,6 +30,8 @@ class Question:
     feedback: dict = field(default_factory=dict)
     explanation: str = ""
     line: int = 1
+    allow: dict = field(default_factory=dict)  # item-writing rule -> the author's reason for the exception
+    lines: dict = field(default_factory=dict)  # "prompt", "answer", "allow" or "option <key>" -> its line
 
     @property
     def choices(self):
@@ -146,11 +148,33 @@ def _parse_question(item, path, problems):
     options = _check_options(item, qtype, report)
     _check_answer(item, qtype, options, report)
     _check_feedback(item, qtype, options, report)
+    allow = _check_allow(item, report)
     if len(problems) > before:
         return None
+    lines = {key: line_of(item, key) for key in ("prompt", "answer", "allow")}
+    lines.update({f"option {key}": line_of(item["options"], key) for key in options})
     return Question(id=qid, type=qtype, objective=item["objective"], prompt=item["prompt"], answer=item["answer"],
                     options=dict(options), feedback=dict(item.get("feedback") or {}),
-                    explanation=item.get("explanation", ""), line=line)
+                    explanation=item.get("explanation", ""), line=line, allow=allow, lines=lines)
+
+
+def _check_allow(item, report):
+    """`allow: {rule: reason}`: a deliberate exception to an item-writing rule, with the author's reason."""
+    from .itemwriting import WAIVABLE
+    allow = item.get("allow")
+    if allow is None:
+        return {}
+    if not isinstance(allow, dict) or not allow:
+        report("allow", "`allow:` must map an item-writing rule to your reason, like "
+                        "`allow: {long-key: The key must name all three steps.}`")
+        return {}
+    for rule, reason in allow.items():
+        if rule not in WAIVABLE:
+            report(rule, f"`allow:` names '{rule}', which is no rule that one question can waive; "
+                         f"use one of: {', '.join(WAIVABLE)}", within=allow)
+        else:
+            _check_text(reason, f"allow.{rule}", lambda _k, msg, k=rule: report(k, msg, within=allow))
+    return dict(allow)
 
 
 def _check_text(value, key, report):

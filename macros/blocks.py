@@ -42,7 +42,27 @@ def line_of(source, macro):
     return next((number for number, line in enumerate(source.splitlines(), start=1) if f"{macro}(" in line), None)
 
 
+# An element whose classes include `instructor`, and a source line that may have made one.
+_NOTE = re.compile(r'<[a-z][^>]*\sclass="(?:[^"]*\s)?instructor(?:\s[^"]*)?"')
+_NOTE_SOURCE = re.compile(r"^[ \t]*>.*(?:!!!|\?\?\?).*instructor|class=.*instructor", re.I)
+
+
+def refuse_instructor_notes(output, page, config):
+    """The learner edition holds no instructor note. macros/editions.py leaves out every spelling it knows before
+    the page renders; a note it cannot see (inside a quote, written in HTML) stops the build here, before the
+    page or the search index is written."""
+    if config["extra"].get("edition") == "instructor" or not _NOTE.search(output):
+        return
+    from mkdocs.exceptions import PluginError
+    lines = page.file.content_string.splitlines()
+    line = next((number for number, text in enumerate(lines, 1) if _NOTE_SOURCE.search(text)), 1)
+    raise PluginError(f"docs/{page.file.src_uri}:{line}: an instructor note is left in the learner edition of this "
+                      "page: a note inside a quote (`>`) or written in HTML cannot be left out; write it as "
+                      "`!!! instructor` at the start of a line, or indented under a list item")
+
+
 def on_post_page(output, page, config):
+    refuse_instructor_notes(output, page, config)
     blocks = vars(page).get(ATTRIBUTE)
     if not blocks:
         return output

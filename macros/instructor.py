@@ -8,7 +8,7 @@ import re
 import textwrap
 from html import escape
 
-from .editions import NOTE_START
+from .editions import indent_of, note_indent
 from .lessons import FENCE, HEADING
 from .problems import Problem
 from .render import block, inline
@@ -46,35 +46,42 @@ def _what_happens(lesson, key, bank):
 
 def session_plan(course, slugs, url_of, timer_url):
     """A table of every part of the given lessons with its minutes and its start, as minutes from the start
-    and, once the instructor types a start time (assets/worksheet.js), as clock times."""
+    and, once the instructor types a start time (assets/worksheet.js), as clock times.
+
+    Each lesson is a <tbody> of its own, so that print.css can keep a lesson's heading with its parts; the end
+    is an ordinary last row, not a <tfoot>, which the browser would repeat at the foot of every printed page."""
     rows, total = session_rows(course, slugs)
     whole_course = len(slugs) > 1
-    body = []
+    groups = []
     for index, slug in enumerate(slugs):
         lesson = course.lessons[slug]
+        body = []
         if whole_course:
             body.append(f'<tr class="plan-lesson"><th colspan="4" scope="rowgroup">{index + 1}. '
                         f'<a href="{escape(url_of(slug))}">{inline(lesson.title)}</a> ({_minutes(lesson.minutes)})</th></tr>')
         for row_lesson, key, label, minutes, offset in rows:
             if row_lesson is not lesson:
                 continue
-            what = _what_happens(lesson, key, course.banks[slug])
-            if key != "lesson":
-                what += f' (<a href="{escape(timer_url(key, minutes))}">timer</a>)'
+            what = (f'{_what_happens(lesson, key, course.banks[slug])} '
+                    f'<span class="plan-timer">(<a href="{escape(timer_url(slug, key))}">timer</a>)</span>')
             body.append(f'<tr class="plan-part" data-minutes="{minutes}"><td class="plan-at" data-offset="{offset}" '
                         f'data-break="{index}">+{offset} min</td><th scope="row">{label}</th>'
                         f'<td class="plan-minutes">{_minutes(minutes)}</td><td>{what}</td></tr>')
-    end = (f'<tr class="plan-end"><td class="plan-at" data-offset="{total}" data-break="{len(slugs) - 1}">'
-           f'+{total} min</td><th scope="row">End</th><td class="plan-total">{_minutes(total)}</td><td></td></tr>')
+        groups.append(f'<tbody class="plan-group">{"".join(body)}</tbody>')
+    end = (f'<tbody class="plan-close"><tr class="plan-end"><td class="plan-at" data-offset="{total}" '
+           f'data-break="{len(slugs) - 1}">+{total} min</td><th scope="row">End</th>'
+           f'<td class="plan-total">{_minutes(total)}</td><td></td></tr></tbody>')
     breaks = ('<label>Break between lessons <input type="number" min="0" max="120" step="5" value="0" '
               'data-plan-break> min</label>') if whole_course else ""
+    # The controls and their hint show only with JavaScript, and never on paper.
     return ('<section class="session-plan" data-plan>'
-            '<p class="plan-controls" hidden><label>Start time <input type="time" data-plan-start></label> '
+            '<p class="plan-controls" hidden><span>Type a start time to see clock times'
+            f'{"; add a break if you run several lessons in one day" if whole_course else ""}.</span> '
+            '<label>Start time <input type="time" data-plan-start></label> '
             f"{breaks}</p>"
             '<table><caption>Session plan: the start of each part and its minutes</caption>'
             '<thead><tr><th scope="col">Starts</th><th scope="col">Part</th><th scope="col">Time</th>'
-            f'<th scope="col">What happens</th></tr></thead><tbody>{"".join(body)}</tbody>'
-            f"<tfoot>{end}</tfoot></table></section>")
+            f'<th scope="col">What happens</th></tr></thead>{"".join(groups)}{end}</table></section>')
 
 
 def materials(lesson, worksheet_url):
@@ -98,7 +105,7 @@ def notes(lesson):
     found, section, fenced, current = [], lesson.title, False, None
     for line in lesson.body.splitlines():
         if current is not None:
-            if not line.strip() or len(line) - len(line.lstrip()) > current[0]:
+            if not line.strip() or indent_of(line) > current[0]:
                 current[2].append(line)
                 continue
             found.append(current)
@@ -107,8 +114,8 @@ def notes(lesson):
             fenced = not fenced
         elif not fenced and (heading := HEADING.match(line)) and len(heading.group(1)) in (2, 3):
             section = heading.group(2)
-        elif not fenced and (start := NOTE_START.match(line)):
-            current = (len(start.group(1)), section, [])
+        elif not fenced and (indent := note_indent(line)) is not None:
+            current = (indent, section, [])
     if current is not None:
         found.append(current)
     return [(title, textwrap.dedent("\n".join(lines)).strip("\n")) for _, title, lines in found]
@@ -187,16 +194,28 @@ def answer_key(course, slugs, url_of):
     return "\n".join(parts)
 
 
+# The timed rounds of the practice activities (see the lessons' facilitation notes), and one timer for every part
+# of every lesson, named by both: "Check for understanding · Networking in person".
+ROUNDS = ({"id": "pair-rounds", "name": "Pair rounds", "seconds": 180, "rounds": 3, "cue": "Time's up: switch partners"},
+          {"id": "speed-rounds", "name": "Speed rounds", "seconds": 30, "rounds": 8, "cue": "Switch partners"})
+TIMER_PARTS = {"lesson": ("Lesson", "Time's up: on to the practice"),
+               "practice": ("Practice", "Time's up: on to the check for understanding"),
+               "check": ("Check for understanding", "Time's up: pens down")}
+BUTTON_PARTS = {key: label for key, label, _ in PARTS}  # "Check": the list beside the buttons names the lesson
+
+
+def timer_id(slug, part):
+    """The id of a lesson part's timer; the timers page selects it from the address: timers/#timer-<id>."""
+    return f"{slug}-{part}"
+
+
 def timer_presets(course):
-    """The timers the practice rounds and checks use: 3-minute pair rounds, 30-second speed rounds, and one
-    check for every length of check for understanding in the course's lessons."""
-    presets = [{"id": "pair-rounds", "name": "Pair rounds", "seconds": 180, "rounds": 3,
-                "cue": "Time's up: switch partners"},
-               {"id": "speed-rounds", "name": "Speed rounds", "seconds": 30, "rounds": 8,
-                "cue": "Switch partners"}]
-    for minutes in sorted({lesson.time["check"] for lesson in course.lessons.values()}, reverse=True):
-        presets.append({"id": f"check-{minutes}", "name": "Check for understanding", "seconds": minutes * 60,
-                        "rounds": 1, "cue": "Time's up: pens down"})
+    """The rounds, then every lesson's three parts in course order, each with the lesson's minutes for it."""
+    presets = [dict(preset, lesson="") for preset in ROUNDS]
+    for slug, lesson in course.lessons.items():
+        for key, (part, cue) in TIMER_PARTS.items():
+            presets.append({"id": timer_id(slug, key), "name": f"{part} · {lesson.title}", "part": BUTTON_PARTS[key],
+                            "lesson": slug, "seconds": lesson.time[key] * 60, "rounds": 1, "cue": cue})
     return presets
 
 
@@ -204,21 +223,35 @@ def _clock(seconds):
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def _preset_button(preset, number, label):
+    rounds = f'{preset["rounds"]} × ' if preset["rounds"] > 1 else ""
+    return (f'<button type="button" class="timer-preset" id="timer-{escape(preset["id"])}" '
+            f'data-preset="{escape(json.dumps(preset))}" aria-pressed="false">'
+            f'<kbd>{number}</kbd> {escape(label)} · {rounds}{_clock(preset["seconds"])}</button>')
+
+
 def timers(course):
-    """The facilitator's timer: preset buttons, a large face and keyboard-driven controls (assets/timer.js)."""
+    """The facilitator's timer: the rounds, a lesson to choose with its three parts, a large face and
+    keyboard-driven controls (assets/timer.js). Laid out to fit, controls included, on a 1280 × 800 screen."""
     presets = timer_presets(course)
-    buttons = []
-    for number, preset in enumerate(presets, start=1):
-        rounds = f'{preset["rounds"]} × ' if preset["rounds"] > 1 else ""
-        buttons.append(f'<button type="button" class="timer-preset" id="timer-{preset["id"]}" '
-                       f'data-preset="{escape(json.dumps(preset))}" aria-pressed="false">'
-                       f'<kbd>{number}</kbd> {escape(preset["name"])} · {rounds}{_clock(preset["seconds"])}</button>')
+    rounds = [p for p in presets if not p["lesson"]]
+    buttons = [_preset_button(p, n, p["name"]) for n, p in enumerate(rounds, start=1)]
+    options, groups = [], []
+    for index, (slug, lesson) in enumerate(course.lessons.items()):
+        options.append(f'<option value="{escape(slug)}">{index + 1}. {escape(lesson.title)}</option>')
+        parts = [p for p in presets if p["lesson"] == slug]
+        shown = "".join(_preset_button(p, len(rounds) + n, p["part"]) for n, p in enumerate(parts, start=1))
+        groups.append(f'<span class="timer-parts" data-lesson="{escape(slug)}"{" hidden" if index else ""}>{shown}</span>')
     first = presets[0]
+    last_key = len(rounds) + len(TIMER_PARTS)
     return (
         '<section class="timer" data-timer aria-label="Facilitator timer">'
         '<noscript><p>The timer needs JavaScript. Without it, use any clock: the session plan lists every '
         "round's minutes.</p></noscript>"
-        f'<div class="timer-presets" role="group" aria-label="Choose a timer">{"".join(buttons)}</div>'
+        '<div class="timer-presets" role="group" aria-label="Choose a timer">'
+        f'<p class="timer-row">{"".join(buttons)}</p>'
+        '<p class="timer-row"><label class="timer-lesson">Lesson <select data-timer-lesson>'
+        f'{"".join(options)}</select></label> {"".join(groups)}</p></div>'
         '<div class="timer-face">'
         f'<p class="timer-name">{escape(first["name"])}</p>'
         f'<p class="timer-round">Round 1 of {first["rounds"]}</p>'
@@ -230,5 +263,5 @@ def timers(course):
         '<button type="button" class="md-button" data-action="reset">Reset</button> '
         '<button type="button" class="md-button" data-action="fullscreen">Full screen</button></div>'
         '<p class="timer-keys"><kbd>Space</kbd> start or pause · <kbd>N</kbd> next round · <kbd>R</kbd> reset · '
-        f'<kbd>F</kbd> full screen · <kbd>1</kbd>–<kbd>{len(presets)}</kbd> choose a timer</p>'
+        f'<kbd>F</kbd> full screen · <kbd>1</kbd>–<kbd>{last_key}</kbd> choose a timer</p>'
         "</div></section>")

@@ -6,20 +6,21 @@ MkDocs runs as a command.
 """
 import fnmatch
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from .assets import bundled_sources
+
 CONFIG = "mkdocs.offline.yml"
 ZIP = "downloads/networking-course-offline.zip"
 FOLDER = "networking-course"  # the folder the zip unpacks to
-# Search runs in a web worker, which browsers refuse to start from file://. Material's offline plugin
-# loads the iframe-worker shim for it, by default from a CDN; mkdocs.offline.yml points it here instead.
-SHIM_SOURCE = "node_modules/iframe-worker/shim/index.js"
-SHIM = "assets/vendor/iframe-worker/shim.js"
+# Search runs in a web worker, which browsers refuse to start from file://. Material's offline plugin loads
+# the iframe-worker shim for it, by default from a CDN; mkdocs.offline.yml points it at the theme's own
+# (overrides/), which runs under the pages' Content-Security-Policy.
+SHIM = "assets/javascripts/workers/iframe-worker.js"
 # Of no use from disk: the error page for a web server (its links start at the site's root), the sitemaps,
 # the search index as JSON (from file:// search reads search_index.js) and the scripts' source maps.
 LEFT_OUT = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "*.map")
@@ -34,31 +35,16 @@ class OfflineError(Exception):
     pass
 
 
-def available(root):
-    """Whether the offline copy can be made: the npm packages are installed (`make setup` runs `npm ci`).
-    Without them a build leaves the copy and its link out, rather than link to a copy whose search fails."""
-    return (Path(root) / SHIM_SOURCE).is_file()
-
-
-def copy_shim(root, site_dir):
-    """Put the pinned iframe-worker shim into the built offline site."""
-    source = Path(root) / SHIM_SOURCE
-    if not source.is_file():
-        raise OfflineError(f"{SHIM_SOURCE} is missing; run `make setup` (it runs `npm ci`) and build again")
-    target = Path(site_dir) / SHIM
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
-
-
 def zip_folder(folder, zip_path):
     """Zip folder's files under FOLDER/, in a stable order, with a README.txt beside them (LEFT_OUT left out)."""
     zip_path = Path(zip_path)
     zip_path.parent.mkdir(parents=True, exist_ok=True)
+    bundled = set(bundled_sources(folder))  # pages load the bundles, never these
     with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{FOLDER}/README.txt", README)
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             name = path.relative_to(folder).as_posix()
-            if not any(fnmatch.fnmatch(name, pattern) for pattern in LEFT_OUT):
+            if name not in bundled and not any(fnmatch.fnmatch(name, pattern) for pattern in LEFT_OUT):
                 archive.write(path, f"{FOLDER}/{name}")
     return zip_path
 

@@ -7,13 +7,15 @@ session plans and the answer key, then the same worksheets) from two built sites
 import sys
 from pathlib import Path
 
+from . import paper
 from .course import nav_of, nav_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-PAPER = {"format": "A4", "print_background": False, "prefer_css_page_size": True}
+# The paper size is the course's one setting (macros/paper.py); the margins and page numbers are in print.css.
+PAPER = {"print_background": False, "prefer_css_page_size": True}
 # Printed for the instructor, in this order, before the worksheets: pages of docs/instructor/ whose path
 # starts with one of these.
 INSTRUCTOR_PRINTS = ("instructor/session-plan.md", "instructor/sessions/", "instructor/answer-key.md")
@@ -53,7 +55,7 @@ def print_page(tab, url, target):
     """Print one page of a served site to the PDF file target; returns target."""
     tab.goto(url, wait_until="load")
     tab.emulate_media(media="print")
-    tab.pdf(path=str(target), **PAPER)
+    tab.pdf(path=str(target), format=paper.size(ROOT), **PAPER)
     return target
 
 

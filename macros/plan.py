@@ -15,13 +15,22 @@ PLAN_FILE = "plan/networking-plan.yml"
 MONTHS = 6
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 TIME_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# The ranges the form accepts and every download uses; the page's script reads them from the form's attributes.
+MINUTES = (5, 240)
+COUNTS = (0, 99)
+LINES = (1, 10)  # docs/assets/plan.css has a rule for each number of lines
+# A first week from 2000 to 2099: four-digit years that calendars read, and a plan that ends before 2101.
+FIRST_WEEK = ("2000-01-01", "2099-12-31")
+# `limits:` of the plan: the most characters a learner can write in each box of the form.
+LIMIT_RANGE = (100, 20000)
 FIELDS = {
-    "plan": ("title", "intro", "questions", "habit", "actions", "months", "review"),
+    "plan": ("title", "intro", "questions", "habit", "actions", "months", "review", "limits"),
     "question": ("id", "label", "hint", "lines"),
     "habit": ("label", "hint", "day", "time", "minutes", "weeks"),
     "action": ("id", "label", "hint"),
     "month": ("focus", "tip", "counts"),
     "review": ("label", "hint", "minutes", "questions"),
+    "limits": ("questions", "months"),
 }
 OPTIONAL = {"hint", "tip", "lines"}
 # Form field names the page uses for the habit and the months; a question id must not clash with them.
@@ -37,11 +46,30 @@ class Plan:
     actions: list  # [{"id", "label", "hint"}]
     months: list  # [{"focus", "tip", "counts": {action id: int}}]
     review: dict  # label, hint, minutes, questions
+    limits: dict  # {"questions": most characters of each question's box, "months": of each month's two boxes}
 
     def to_json(self):
         """The template as plain data, for the page's script."""
         return {"title": self.title, "intro": self.intro, "questions": self.questions, "habit": self.habit,
                 "actions": self.actions, "months": self.months, "review": self.review}
+
+    def field_limits(self):
+        """Every form field's name (its key in the learner's saved plan) with the most characters it may hold.
+
+        The written boxes take their limits from `limits:`; the other fields hold their longest valid value.
+        """
+        found = {q["id"]: self.limits["questions"] for q in self.questions}
+        found |= {"habit-day": max(map(len, DAYS)), "habit-time": len("18:30"), "habit-minutes": len(str(MINUTES[1])),
+                  "habit-start": len(FIRST_WEEK[1])}
+        for n in range(1, len(self.months) + 1):
+            found |= {field_name("month", n, a["id"]): len(str(COUNTS[1])) for a in self.actions}
+            found |= {field_name("month", n, box): self.limits["months"] for box in ("actions", "review")}
+        return found
+
+
+def field_name(kind, *parts):
+    """The name of a form field, which is also its key in the learner's saved plan."""
+    return "-".join([kind, *map(str, parts)])
 
 
 def load(root):
@@ -128,7 +156,7 @@ def parse(text, path=PLAN_FILE):
             else:
                 seen[item_id] = line_of(item, "id")
                 found.append({"id": item_id, "label": text_of(item, "label"), "hint": text_of(item, "hint", optional=True)}
-                             | ({"lines": number(item, "lines", 1, 10, default=3)} if kind == "question" else {}))
+                             | ({"lines": number(item, "lines", *LINES, default=3)} if kind == "question" else {}))
         return found
 
     fields(data, "plan", "at the top of the plan")
@@ -140,7 +168,7 @@ def parse(text, path=PLAN_FILE):
     if fields(raw, "habit", "in `habit:`"):
         habit = {"label": text_of(raw, "label"), "hint": text_of(raw, "hint", optional=True),
                  "day": raw.get("day"), "time": raw.get("time"),
-                 "minutes": number(raw, "minutes", 5, 240), "weeks": number(raw, "weeks", 1, 52)}
+                 "minutes": number(raw, "minutes", *MINUTES), "weeks": number(raw, "weeks", 1, 52)}
         if "day" in raw and habit["day"] not in DAYS:
             report(raw, "day", f"`day:` must be a weekday in lowercase: {', '.join(DAYS)} (found {habit['day']!r})")
         if "time" in raw and not (isinstance(habit["time"], str) and TIME_PATTERN.match(habit["time"])):
@@ -175,7 +203,7 @@ def parse(text, path=PLAN_FILE):
                     if key not in counts:
                         report(month, "counts", f"`counts:` {where} has no number for '{key}'; add `{key}: 0` or more")
             months.append({"focus": text_of(month, "focus"), "tip": text_of(month, "tip", optional=True),
-                           "counts": {key: number(counts, key, 0, 99, default=0) for key in action_ids}})
+                           "counts": {key: number(counts, key, *COUNTS, default=0) for key in action_ids}})
 
     review = {}
     raw = data.get("review")
@@ -187,11 +215,18 @@ def parse(text, path=PLAN_FILE):
                 report(raw, "questions", "`questions:` of the review must be a non-empty list of questions as text")
             review_questions = []
         review = {"label": text_of(raw, "label"), "hint": text_of(raw, "hint", optional=True),
-                  "minutes": number(raw, "minutes", 5, 240), "questions": [q.strip() for q in review_questions]}
+                  "minutes": number(raw, "minutes", *MINUTES), "questions": [q.strip() for q in review_questions]}
     elif "review" in data:
         report(data, "review", "`review:` must be a mapping with label, minutes and questions")
+
+    limits = {}
+    raw = data.get("limits")
+    if fields(raw, "limits", "in `limits:`"):
+        limits = {key: number(raw, key, *LIMIT_RANGE) for key in FIELDS["limits"]}
+    elif "limits" in data:
+        report(data, "limits", "`limits:` must be a mapping with questions and months, each a number of characters")
 
     if problems:
         return None, problems
     return Plan(title=title, intro=intro, questions=questions, habit=habit, actions=actions, months=months,
-                review=review), []
+                review=review, limits=limits), []

@@ -9,8 +9,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from html import escape
 from pathlib import Path
 
-from . import render
-from .plan import DAYS
+from . import paper, render
+from .plan import COUNTS, DAYS, FIRST_WEEK, MINUTES, field_name
 
 DOWNLOADS_DIR = "downloads"
 BASENAME = "networking-plan"
@@ -33,12 +33,23 @@ WORDS = {
     "review_of": "Networking plan: review of month",
     "next": "Next month",
     "last": "Next: make your plan for the following six months.",
+    "past": "This date is in the past: the first weeks of your calendar are already over.",
 }
 
 
-def field_name(kind, *parts):
-    """The name of a form field, which is also its key in the learner's saved plan."""
-    return "-".join([kind, *map(str, parts)])
+def _long_date(iso):
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B} {day.year}"
+
+
+# What the form says under a field whose value no download can use; the page's script shows it.
+MESSAGES = {
+    "habit-time": "Pick a time, like 18:30.",
+    "habit-minutes": f"Write a whole number of minutes from {MINUTES[0]} to {MINUTES[1]}.",
+    "habit-start": f"Pick a date from {_long_date(FIRST_WEEK[0])} to {_long_date(FIRST_WEEK[1])}, "
+                   "or leave it empty to start from today.",
+    "count": f"Write a whole number from {COUNTS[0]} to {COUNTS[1]}.",
+}
 
 
 def day_name(day):
@@ -51,17 +62,26 @@ def _hint(text, hint_id):
     return f'<p class="nplan-hint" id="{hint_id}">{render.inline(text)}</p>' if text else ""
 
 
-def _textarea(name, label, hint, lines):
+def _textarea(name, label, hint, lines, limit):
+    """A box to write in: `rows` also sets its ruled lines on paper (plan.css), and a counter shows near the limit."""
     field_id = f"nplan-{name}"
-    described = f' aria-describedby="{field_id}-hint"' if hint else ""
+    described = " ".join(([f"{field_id}-hint"] if hint else []) + [f"{field_id}-count"])
     return (f'<div class="nplan-field"><label for="{field_id}">{render.inline(label)}</label>{_hint(hint, field_id + "-hint")}'
-            f'<textarea id="{field_id}" name="{name}" rows="{lines}" style="--nplan-lines: {lines}"{described}></textarea></div>')
+            f'<textarea id="{field_id}" name="{name}" rows="{lines}" maxlength="{limit}" aria-describedby="{described}">'
+            f'</textarea><p class="nplan-count" id="{field_id}-count"></p></div>')
+
+
+def _checked(name, kind, value, message, extra=""):
+    """An input with the message the page's script shows under it when its value cannot be used."""
+    field_id = f"nplan-{name}"
+    return (f'<input id="{field_id}" name="{name}" type="{kind}" value="{escape(str(value))}"{extra} '
+            f'aria-describedby="{field_id}-msg" data-nplan-message="{escape(message)}">'
+            f'<p class="nplan-msg" id="{field_id}-msg"></p>')
 
 
 def _input(name, label, kind, value, extra=""):
-    field_id = f"nplan-{name}"
-    return (f'<div class="nplan-field nplan-small"><label for="{field_id}">{escape(label)}</label>'
-            f'<input id="{field_id}" name="{name}" type="{kind}" value="{escape(str(value))}"{extra}></div>')
+    return (f'<div class="nplan-field nplan-small"><label for="nplan-{name}">{escape(label)}</label>'
+            f'{_checked(name, kind, value, MESSAGES[name], extra)}</div>')
 
 
 def html(plan, downloads_url):
@@ -69,7 +89,7 @@ def html(plan, downloads_url):
     habit, review = plan.habit, plan.review
     parts = [f'<h4 class="nplan-title" id="nplan-title">{render.inline(plan.title)}</h4>',
              f'<p class="nplan-intro">{render.inline(plan.intro)}</p>']
-    about = "".join(_textarea(q["id"], q["label"], q["hint"], q["lines"]) for q in plan.questions)
+    about = "".join(_textarea(q["id"], q["label"], q["hint"], q["lines"], plan.limits["questions"]) for q in plan.questions)
     parts.append(f'<div class="nplan-part nplan-about">{about}</div>')
 
     days = "".join(f'<option value="{day}"{" selected" if day == habit["day"] else ""}>{day_name(day)}</option>'
@@ -80,8 +100,8 @@ def html(plan, downloads_url):
         f'<div class="nplan-field nplan-small"><label for="nplan-habit-day">{WORDS["day"]}</label>'
         f'<select id="nplan-habit-day" name="habit-day">{days}</select></div>'
         + _input("habit-time", WORDS["time"], "time", habit["time"])
-        + _input("habit-minutes", WORDS["minutes"], "number", habit["minutes"], ' min="5" max="240" step="5"')
-        + _input("habit-start", WORDS["start"], "date", "")
+        + _input("habit-minutes", WORDS["minutes"], "number", habit["minutes"], f' min="{MINUTES[0]}" max="{MINUTES[1]}"')
+        + _input("habit-start", WORDS["start"], "date", "", f' min="{FIRST_WEEK[0]}" max="{FIRST_WEEK[1]}"')
         + "</div></fieldset>")
 
     head = "".join(f'<th scope="col">{WORDS["month"]} {n}</th>' for n in range(1, len(plan.months) + 1))
@@ -91,8 +111,8 @@ def html(plan, downloads_url):
         for n, month in enumerate(plan.months, start=1):
             name = field_name("month", n, action["id"])
             cells.append(f'<td><label class="nplan-sr" for="nplan-{name}">{escape(action["label"])}, {WORDS["month"].lower()} {n}</label>'
-                         f'<input id="nplan-{name}" name="{name}" type="number" min="0" max="99" '
-                         f'value="{month["counts"][action["id"]]}"></td>')
+                         + _checked(name, "number", month["counts"][action["id"]], MESSAGES["count"],
+                                    f' min="{COUNTS[0]}" max="{COUNTS[1]}"') + "</td>")
         hint = f'<span class="nplan-hint">{render.inline(action["hint"])}</span>' if action["hint"] else ""
         rows.append(f'<tr><th scope="row">{render.inline(action["label"])}{hint}</th>{"".join(cells)}</tr>')
     months = []
@@ -100,8 +120,8 @@ def html(plan, downloads_url):
         months.append(
             f'<div class="nplan-month"><p class="nplan-month-title"><strong>{WORDS["month"]} {n}:</strong> '
             f'{render.inline(month["focus"])}</p>{_hint(month["tip"], f"nplan-month-{n}-tip")}'
-            + _textarea(field_name("month", n, "actions"), WORDS["todo"], WORDS["todo_hint"], 2)
-            + _textarea(field_name("month", n, "review"), WORDS["done"], WORDS["done_hint"], 2)
+            + _textarea(field_name("month", n, "actions"), WORDS["todo"], WORDS["todo_hint"], 2, plan.limits["months"])
+            + _textarea(field_name("month", n, "review"), WORDS["done"], WORDS["done_hint"], 2, plan.limits["months"])
             + "</div>")
     parts.append(
         f'<fieldset class="nplan-part nplan-months"><legend>{WORDS["months"]}</legend>'
@@ -124,6 +144,7 @@ def html(plan, downloads_url):
                           ("calendar", "Add my plan to my calendar (.ics)", " md-button--primary"),
                           ("print", "Print my plan", ""), ("reset", "Start over", "")))
     controls = (f'<div class="nplan-controls"><p class="nplan-status" role="status" aria-live="polite"></p>'
+                f'<p class="nplan-sr" aria-live="polite" data-nplan-live></p>'
                 f'<div class="nplan-buttons" hidden>{buttons}</div>'
                 f'<p class="nplan-blank">Blank plan to download: {links}</p></div>')
     data = escape(json.dumps({"plan": plan.to_json(), "words": WORDS}, ensure_ascii=False))
@@ -166,6 +187,7 @@ def docx(plan, path):
     from docx.shared import Cm, Pt
 
     document = Document()
+    paper.docx_page(document)
     for section in document.sections:
         section.top_margin = section.bottom_margin = Cm(1.8)
         section.left_margin = section.right_margin = Cm(2)

@@ -20,5 +20,19 @@ class CourseError(Exception):
     """Raised with every problem found, so an author fixes them in one pass."""
 
     def __init__(self, problems):
-        self.problems = sorted(problems)
+        self.problems = sorted(set(problems))  # a problem two checks find is reported once
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def load_all(*loaders):
+    """Call every loader and return their results; if any fails, raise one CourseError with the problems of all,
+    so an author sees every file's problems in one run."""
+    results, problems = [], []
+    for loader in loaders:
+        try:
+            results.append(loader())
+        except CourseError as error:
+            problems += error.problems
+    if problems:
+        raise CourseError(problems)
+    return results

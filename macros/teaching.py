@@ -14,9 +14,9 @@ INSTRUCTOR_DIR = "instructor"
 WORKSHEETS_DIR = "worksheets"
 
 
-def define_macros(env, course, edition):
-    is_instructor = edition == "instructor"
-
+def checked_macro(env):
+    """A decorator that registers a macro whose bad arguments stop the build with `file:line: message`, not a
+    traceback (mkdocs-macros prints one for any exception, so the message is logged and the build exits)."""
     def where(name):
         """'docs/page.md:LINE' of the first call of macro name on the page being rendered."""
         path, line = f"docs/{env.page.file.src_uri}", 1
@@ -28,8 +28,6 @@ def define_macros(env, course, edition):
         return f"{path}:{line}"
 
     def macro(function):
-        """Register a macro whose bad arguments stop the build with `file:line: message`, not a traceback
-        (mkdocs-macros prints one for any exception, so the message is logged and the build exits)."""
         @functools.wraps(function)
         def checked(*args, **kwargs):
             try:
@@ -38,6 +36,12 @@ def define_macros(env, course, edition):
                 log.error(f"{where(function.__name__)}: {error}")
                 raise SystemExit(1) from None
         return env.macro(checked)
+    return macro
+
+
+def define_macros(env, course, edition):
+    is_instructor = edition == "instructor"
+    macro = checked_macro(env)
 
     def link(target):
         """A link from the page being rendered to target, a site path such as 'worksheets/x/'."""
@@ -70,9 +74,8 @@ def define_macros(env, course, edition):
     def slugs(slug, macro):
         return list(course.lessons) if slug is None else [lesson_of(slug, macro).slug]
 
-    def timer_url(part, minutes):
-        anchor = "timer-pair-rounds" if part == "practice" else f"timer-check-{minutes}"
-        return link(f"{INSTRUCTOR_DIR}/timers/#{anchor}")
+    def timer_url(slug, part):
+        return link(f"{INSTRUCTOR_DIR}/timers/#timer-{instructor.timer_id(slug, part)}")
 
     @macro
     def print_button(label="Print this worksheet"):
@@ -90,9 +93,10 @@ def define_macros(env, course, edition):
         return worksheets.boxes(count, label)
 
     @macro
-    def lesson_list(slug, after):
-        """The list that follows the line containing `after` in lesson `slug`, quoted from the lesson."""
-        return worksheets.plain_list(worksheets.list_after(lesson_of(slug, "lesson_list"), after))
+    def lesson_list(slug, after, ticks=False):
+        """The list that follows the line containing `after` in lesson `slug`, quoted from the lesson;
+        with ticks=True, a box to tick beside each item."""
+        return worksheets.plain_list(worksheets.list_after(lesson_of(slug, "lesson_list"), after), ticks)
 
     @macro
     def cards(*decks):
@@ -107,11 +111,12 @@ def define_macros(env, course, edition):
     @macro
     def paper_quiz(slug=None, types=None, lines=4):
         """A lesson's quiz to print, without answers; `types` picks question types."""
-        bank = course.banks[lesson_of(slug, "paper_quiz").slug]
+        lesson = lesson_of(slug, "paper_quiz")
+        bank = course.banks[lesson.slug]
         questions = [q for q in bank.questions if types is None or q.type in types]
         if not questions:
             raise ValueError(f"paper_quiz('{bank.lesson}', types={types}): no question of those types")
-        return worksheets.paper_quiz(bank, questions, lines)
+        return worksheets.paper_quiz(bank, questions, lines, lesson.title)
 
     @macro
     def paper_quizzes():
@@ -152,6 +157,9 @@ def define_macros(env, course, edition):
         quiz_sheet = md_link(f"{WORKSHEETS_DIR}/paper-quizzes.md#quiz-{slug}")
         key = md_link(f"{INSTRUCTOR_DIR}/answer-key.md#{slug}")
         timers_page = f"{INSTRUCTOR_DIR}/timers.md"
+
+        def timer(part):
+            return md_link(f"{timers_page}#timer-{instructor.timer_id(slug, part)}")
         check = lesson.time["check"]
         return "\n\n".join([
             f"# Session: {lesson.title}",
@@ -163,9 +171,10 @@ def define_macros(env, course, edition):
             f"Also print [the lesson's paper quiz]({quiz_sheet}), one per learner (it has no answers), and for "
             f"yourself this page and [the lesson's answer key]({key}).",
             "## On the day",
-            f"- Timers for the room: [pair rounds]({md_link(timers_page + '#timer-pair-rounds')}), "
-            f"[speed rounds]({md_link(timers_page + '#timer-speed-rounds')}) and "
-            f"[the {check}-minute check]({md_link(timers_page + f'#timer-check-{check}')}).\n"
+            f"- Timers for the room, named after this lesson: [the lesson]({timer('lesson')}), "
+            f"[the practice]({timer('practice')}) and [the {check}-minute check]({timer('check')}); for timed "
+            f"rounds, [pair rounds]({md_link(timers_page + '#timer-pair-rounds')}) and "
+            f"[speed rounds]({md_link(timers_page + '#timer-speed-rounds')}).\n"
             f"- [The answer key]({key}): every question with its "
             "answer, the feedback for each option and the model answers for the discussion questions.",
             "## Facilitation notes", instructor.facilitation_notes(lesson) or "This lesson has no facilitation notes.",

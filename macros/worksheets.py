@@ -32,8 +32,10 @@ def boxes(count=6, label=""):
             + '<li class="box"></li>' * int(count) + "</ol></div>")
 
 
-def plain_list(items):
-    return f'<ul class="worksheet-list">{"".join(f"<li>{inline(item)}</li>" for item in items)}</ul>'
+def plain_list(items, ticks=False):
+    """A list quoted from a lesson; with ticks, each item has a box to tick, on screen and on paper."""
+    kind = "worksheet-list worksheet-ticks" if ticks else "worksheet-list"
+    return f'<ul class="{kind}">{"".join(f"<li>{inline(item)}</li>" for item in items)}</ul>'
 
 
 def list_after(lesson, marker):
@@ -87,12 +89,18 @@ def paper_question(question, number, lines=4):
             f'<p class="paper-prompt">{inline(question.prompt)}</p>{body}</li>')
 
 
-def paper_quiz(bank, questions, lines=4):
-    """A lesson's quiz on paper: name and date lines, then every question numbered."""
+def paper_quiz(bank, questions, lines=4, title=""):
+    """A lesson's quiz on paper: name and date lines, then every question numbered.
+
+    With a title, every printed sheet of it starts with the lesson's name: Chromium repeats a table's <thead> on
+    each page, so the quiz sits in a one-cell table (shown as plain blocks on screen, where the line is hidden)."""
     items = "".join(paper_question(q, n, lines) for n, q in enumerate(questions, start=1))
-    return (f'<section class="paper-quiz" data-quiz="{escape(bank.lesson)}">'
-            '<p class="paper-name">Name <span class="paper-blank"></span> Date <span class="paper-blank short">'
-            f'</span></p><ol class="paper-questions">{items}</ol></section>')
+    body = ('<p class="paper-name">Name <span class="paper-blank"></span> Date <span class="paper-blank short">'
+            f'</span></p><ol class="paper-questions">{items}</ol>')
+    if title:
+        body = ('<table class="paper-frame" role="presentation"><thead><tr><td class="paper-running" aria-hidden="true">'
+                f"Paper quiz: {escape(title)}</td></tr></thead><tbody><tr><td>{body}</td></tr></tbody></table>")
+    return f'<section class="paper-quiz" data-quiz="{escape(bank.lesson)}">{body}</section>'
 
 
 def paper_quizzes(course, place=lambda html: html):
@@ -104,5 +112,5 @@ def paper_quizzes(course, place=lambda html: html):
         parts.append(f'<div class="paper-sheet" id="sheet-{slug}" markdown>\n\n'
                      f"## {escape(lesson.title)} {{ #quiz-{slug} }}\n\n"
                      + print_button("Print this quiz", f"sheet-{slug}") + "\n\n"
-                     + place(paper_quiz(bank, bank.questions)) + "\n\n</div>\n")
+                     + place(paper_quiz(bank, bank.questions, title=lesson.title)) + "\n\n</div>\n")
     return "\n".join(parts)

@@ -11,6 +11,9 @@ from .problems import Problem
 
 # libyaml's parser, where PyYAML was built with it, reads a bank several times faster.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml builds nested lists and mappings by recursion in C: some ten thousand `[` crash the process, so
+# deeper files are refused before they are built. A course file nests a few levels.
+MAX_DEPTH = 100
 
 
 class Mapping(dict):
@@ -40,6 +43,9 @@ def load(text, path):
     """Parse YAML text. Returns (data, problems); data is None when it does not parse."""
     loader = None
     try:
+        if line := _too_deep(text):
+            return None, [Problem(path, line, f"lists and mappings nest more than {MAX_DEPTH} levels deep here; "
+                                              "a course file needs a few: write the values out flat")]
         loader = LOADER(text)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -56,14 +62,43 @@ def load(text, path):
     if node is None:
         return None, problems
     try:
-        return _build(node, loader, path, problems), problems
+        return _build(node, loader, path, problems, {}), problems
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else node.start_mark.line + 1
         return None, problems + [Problem(path, line, f"this value cannot be read ({error}); write plain text, numbers, lists and mappings")]
 
 
-def _build(node, loader, path, problems):
+def _too_deep(text):
+    """The line where lists and mappings first nest deeper than MAX_DEPTH, or None. The parser's events come
+    one after another, without recursion; a syntax error is left for the full load to report."""
+    loader, depth = LOADER(text), 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
+
+
+def _build(node, loader, path, problems, seen):
+    """seen: the lists and mappings built so far. An alias (`*name`) is the node it names, met again: nine aliases
+    of a list of nine aliases of ... grow a few lines of YAML into billions of values, so none is followed."""
+    if isinstance(node, (MappingNode, SequenceNode)):
+        if id(node) in seen:
+            if not seen[id(node)]:
+                seen[id(node)] = True
+                problems.append(Problem(path, node.start_mark.line + 1, "this list or mapping is repeated elsewhere "
+                                        "with a YAML alias (`*name`); write it out in full where it is needed"))
+            return Mapping() if isinstance(node, MappingNode) else Sequence()
+        seen[id(node)] = False
     if isinstance(node, MappingNode):
         result = Mapping()
         result.line = node.start_mark.line + 1
@@ -78,11 +113,11 @@ def _build(node, loader, path, problems):
                 problems.append(Problem(path, line, f"the key '{key}' appears twice in the same mapping "
                                         f"(first on line {result.key_lines[key]}); keep one"))
                 continue
-            result[key] = _build(value_node, loader, path, problems)
+            result[key] = _build(value_node, loader, path, problems, seen)
             result.key_lines[key] = line
         return result
     if isinstance(node, SequenceNode):
-        result = Sequence(_build(item, loader, path, problems) for item in node.value)
+        result = Sequence(_build(item, loader, path, problems, seen) for item in node.value)
         result.line = node.start_mark.line + 1
         return result
     return loader.construct_object(node)

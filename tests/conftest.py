@@ -2,6 +2,7 @@
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,19 @@ def built_edition(tmp_path_factory, config):
 def site(tmp_path_factory):
     """The learner edition, built once per test run."""
     return built_edition(tmp_path_factory, "mkdocs.yml")
+
+
+@pytest.fixture(scope="session")
+def offline_copy(site, tmp_path_factory):
+    """The offline copy from the learner site's downloads, unzipped."""
+    from macros import offline
+
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(site / offline.ZIP) as archive:
+        assert archive.testzip() is None
+        assert all(name.startswith(offline.FOLDER + "/") for name in archive.namelist())
+        archive.extractall(folder)
+    return folder / offline.FOLDER
 
 
 # ---- The built site served on localhost, and real Chromium driven by Playwright ----------------
@@ -134,6 +148,23 @@ def instructor_url(instructor_site):
 def instructor_page(browser, instructor_url):
     """Like `page`, on the instructor edition."""
     yield from checked_page(browser, instructor_url)
+
+
+def wait_until(page, expression, arg=None, timeout=10.0):
+    """Wait until a JavaScript expression (or a function of `arg`) is truthy in the page.
+
+    Playwright's wait_for_function compiles its predicate from a string inside the page, which the site's
+    Content-Security-Policy refuses ('unsafe-eval'); page.evaluate is not subject to it, so poll with that.
+    """
+    import time
+    deadline = time.monotonic() + timeout
+    while True:
+        value = page.evaluate(expression, arg) if arg is not None else page.evaluate(expression)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout} s waiting for: {expression}")
+        page.wait_for_timeout(50)
 
 
 def checked_page(browser, site_url, **options):

@@ -192,3 +192,28 @@ def test_the_bank_names_its_own_lesson(tmp_path):
 def test_a_broken_lesson_names_file_and_line(tmp_path, change, line, words):
     problems = problems_for(tmp_path, lesson=LESSON.replace(*change, 1))
     assert any(p.startswith(f"docs/lessons/demo.md:{line}: ") and words in p for p in problems), problems
+
+
+# Exact messages for the checks whose wording authors follow.
+def test_an_answer_naming_no_option_gives_the_options_there_are(tmp_path):
+    problems = problems_for(tmp_path, bank=BANK.replace("answer: a", "answer: z"))
+    assert "quizzes/demo.yml:10: say-hi: `answer: z` names no option; use one of: a, b" in problems
+
+
+def test_a_multiple_answer_listing_an_option_twice(tmp_path):
+    bank = BANK.replace("type: single", "type: multiple").replace("answer: a", "answer: [a, b, a]")
+    problems = problems_for(tmp_path, bank=bank)
+    assert "quizzes/demo.yml:10: say-hi: `answer:` lists the same option twice; list each once" in problems
+
+
+@pytest.mark.parametrize("field,old,line", [("prompt", "At a meetup, what do you say first?", 6),
+                                            ("options.b", "Can you get me a job?", 9),
+                                            ("feedback.a", "A friendly open question.", 12)])
+def test_text_over_the_limit(tmp_path, field, old, line):
+    limit = 5000  # characters in any one text of a bank; written here, not read from the code under test
+    def text(length):  # words, so that a long option is not also one giant word to the item-writing check
+        return ("words " * length)[:length]
+    at_limit = BANK.replace(old, text(limit))
+    assert load(make_project(tmp_path / "at", bank=at_limit)).banks["demo"].questions[0].id == "say-hi"
+    problems = problems_for(tmp_path / "over", bank=BANK.replace(old, text(limit + 1)))
+    assert f"quizzes/demo.yml:{line}: say-hi: `{field}:` is {limit + 1} characters long; keep it under {limit}" in problems

@@ -1,11 +1,14 @@
 """The quiz bank for LMS import: Moodle XML read back with an XML parser, GIFT with a real GIFT parser
-(gift-pegjs, through tests/gift_parse.js), hostile text surviving both, and the files in the instructor
+(gift-pegjs, through tests/gift_parse.js), the Canvas QTI package unzipped and parsed, Blackboard's upload
+file split line by line and on tabs, hostile text surviving all of them, and the files in the instructor
 edition only."""
+import io
 import json
 import random
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+import zipfile
 from html.parser import HTMLParser
 
 import pytest
@@ -119,6 +122,11 @@ def check_moodle_question(element, q, slug):
         assert sum(value for value in fractions.values() if value < 0) == pytest.approx(-100, abs=0.001), q.id
     if q.type != "true-false":
         assert element.findtext("single") == ("true" if q.type == "single" else "false")
+        # Written in the bank's order (above); Moodle shows each attempt its own order.
+        assert element.findtext("shuffleanswers") == "true", q.id
+        assert element.findtext("answernumbering") == "abc", q.id
+    else:
+        assert element.find("shuffleanswers") is None, q.id
 
 
 def test_moodle_xml_has_every_question_with_its_key_and_feedback(course):
@@ -133,7 +141,7 @@ def test_moodle_xml_has_every_question_with_its_key_and_feedback(course):
 def test_each_lesson_file_holds_only_that_lesson(course):
     files = exports.files(course, NAME)
     assert set(files) == {f"{slug}.{ext}" for slug in list(course.lessons) + ["course"]
-                          for ext in ("moodle.xml", "gift.txt")}
+                          for ext in ("moodle.xml", "gift.txt", "qti.zip", "blackboard.txt")}
     for slug, bank in course.banks.items():
         groups = grouped(moodle(files[f"{slug}.moodle.xml"]))
         assert len(groups) == 1 and [e.findtext("name/text") for e in groups[0][1]] == [q.id for q in bank.questions]
@@ -256,24 +264,226 @@ def test_gift_escapes_each_special_character():
     assert exports.gift_escape("a~b=c#d{e}f:g\\h\ni") == r"a\~b\=c\#d\{e\}f\:g\\h\ni"
 
 
+# ---- Canvas QTI ---------------------------------------------------------------------------------
+
+QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+CP = "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}"
+CANVAS_TYPES = {"single": "multiple_choice_question", "multiple": "multiple_answers_question",
+                "true-false": "true_false_question", "open": "essay_question"}
+
+
+def read_qti(data):
+    """[(resource identifier, assessment element)] in manifest order. The manifest must name every file of
+    the package, and the package hold every file the manifest names."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        manifest = ET.fromstring(archive.read("imsmanifest.xml"))
+        assert manifest.tag == f"{CP}manifest"
+        resources = manifest.findall(f"{CP}resources/{CP}resource")
+        hrefs = [[f.get("href") for f in resource.findall(f"{CP}file")] for resource in resources]
+        assert all(len(files) == 1 and resource.get("href") == files[0] and resource.get("type") == "imsqti_xmlv1p2"
+                   for resource, files in zip(resources, hrefs))
+        assert sorted(archive.namelist()) == sorted(["imsmanifest.xml"] + [files[0] for files in hrefs])
+        found = []
+        for resource, files in zip(resources, hrefs):
+            root = ET.fromstring(archive.read(files[0]))
+            assert root.tag == f"{QTI}questestinterop"
+            found.append((resource.get("identifier"), root.find(f"{QTI}assessment")))
+        return found
+
+
+def qti_scoring(item):
+    """(choice idents that must be chosen, choice idents that must not be) from the one respcondition that
+    sets SCORE to 100; None when no condition sets a score (an essay)."""
+    scoring = [c for c in item.findall(f"{QTI}resprocessing/{QTI}respcondition") if c.find(f"{QTI}setvar") is not None]
+    if not scoring:
+        return None
+    assert len(scoring) == 1
+    setvar = scoring[0].find(f"{QTI}setvar")
+    assert (setvar.get("action"), setvar.get("varname"), setvar.text) == ("Set", "SCORE", "100")
+    assert scoring[0].get("continue") == "No"
+    test = scoring[0].find(f"{QTI}conditionvar")
+    if test.find(f"{QTI}and") is not None:
+        test = test.find(f"{QTI}and")
+    assert all(v.get("respident") == "response1" for v in test.iter(f"{QTI}varequal"))
+    return ([v.text for v in test.findall(f"{QTI}varequal")], [v.text for v in test.findall(f"{QTI}not/{QTI}varequal")])
+
+
+def qti_feedback(item):
+    """{itemfeedback ident: (its HTML, what makes it show: a choice ident, or 'other')}."""
+    shown = {}
+    for condition in item.findall(f"{QTI}resprocessing/{QTI}respcondition"):
+        display = condition.find(f"{QTI}displayfeedback")
+        if display is not None:
+            assert condition.get("continue") == "Yes" and condition.find(f"{QTI}setvar") is None
+            test = condition.find(f"{QTI}conditionvar")[0]
+            shown[display.get("linkrefid")] = "other" if test.tag == f"{QTI}other" else test.text
+    texts = {fb.get("ident"): fb.findtext(f"{QTI}flow_mat/{QTI}material/{QTI}mattext") for fb in item.findall(f"{QTI}itemfeedback")}
+    assert set(shown) == set(texts)
+    return {ident: (texts[ident], shown[ident]) for ident in texts}
+
+
+def check_qti_item(item, q, slug):
+    assert (item.get("ident"), item.get("title")) == (f"item-{slug}.{q.id}", q.id)
+    meta = {f.findtext(f"{QTI}fieldlabel"): f.findtext(f"{QTI}fieldentry") for f in item.iter(f"{QTI}qtimetadatafield")}
+    assert meta["question_type"] == CANVAS_TYPES[q.type] and meta["points_possible"] == "1.0"
+    presentation = item.find(f"{QTI}presentation")
+    assert presentation.findtext(f"{QTI}material/{QTI}mattext") == render.block(q.prompt)
+    feedback = qti_feedback(item)
+    general = render.block(q.explanation) if q.explanation else ""
+    if q.type == "open":
+        general = "<p><strong>Model answer:</strong></p>" + render.block(q.answer) + general
+        assert presentation.find(f"{QTI}response_str") is not None and presentation.find(f"{QTI}response_lid") is None
+        assert qti_scoring(item) is None, "an essay is graded by hand"
+        assert feedback == {"general_fb": (general, "other")}
+        return
+    choice = {key: "choice-" + str(key).lower() for key, _ in q.choices}
+    lid = presentation.find(f"{QTI}response_lid")
+    assert lid.get("rcardinality") == ("Multiple" if q.type == "multiple" else "Single")
+    assert [(label.get("ident"), label.findtext(f"{QTI}material/{QTI}mattext")) for label in lid.iter(f"{QTI}response_label")] == [
+        (choice[key], text if q.type == "true-false" else render.inline(text)) for key, text in q.choices]
+    expected = {choice[key] + "_fb": (render.block(q.feedback[key]), choice[key]) for key, _ in q.choices}
+    if general:
+        expected["general_fb"] = (general, "other")
+    assert feedback == expected, q.id
+    chosen, not_chosen = qti_scoring(item)
+    assert sorted(chosen) == sorted(choice[key] for key in q.keyed), q.id
+    assert sorted(not_chosen) == (sorted(choice[key] for key, _ in q.choices if key not in q.keyed)
+                                  if q.type == "multiple" else []), q.id
+
+
+def check_qti(data, course, slugs):
+    assessments = read_qti(data)
+    assert [ident for ident, _ in assessments] == [f"quiz-{slug}" for slug in slugs]
+    for (ident, assessment), slug in zip(assessments, slugs):
+        assert (assessment.get("ident"), assessment.get("title")) == (ident, course.lessons[slug].title)
+        items = assessment.findall(f"{QTI}section/{QTI}item")
+        assert len(items) == len(course.banks[slug].questions), slug
+        for item, q in zip(items, course.banks[slug].questions):
+            check_qti_item(item, q, slug)
+
+
+def test_qti_package_has_every_item_with_its_key_and_feedback(course):
+    files = exports.files(course, NAME)
+    check_qti(files["course.qti.zip"], course, list(course.lessons))
+    for slug in course.lessons:
+        check_qti(files[f"{slug}.qti.zip"], course, [slug])
+
+
+def test_qti_marks_exactly_the_keyed_options():
+    course = make_course(["plain text"] * 4)
+    items = read_qti(exports.qti_zip(course))[0][1].findall(f"{QTI}section/{QTI}item")
+    assert [qti_scoring(item) for item in items] == [(["choice-b"], []), (["choice-a", "choice-c"], ["choice-b"]),
+                                                     (["choice-false"], []), None]
+    assert qti_feedback(items[2])["choice-true_fb"] == ("<p>Feedback True: plain text</p>", "choice-true")
+
+
+def test_qti_package_is_the_same_for_the_same_bank(course):
+    assert exports.qti_zip(course) == exports.qti_zip(course)
+
+
+def test_hostile_text_survives_qti():
+    course = make_course(HOSTILE + fuzz_texts())
+    data = exports.qti_zip(course)
+    check_qti(data, course, ["hostile"])
+    # XML escaping keeps markup as text: the package holds the site's escaped HTML, never a live tag.
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        xml = archive.read("quiz-hostile/quiz-hostile.xml").decode("utf-8")
+    assert "<script" not in xml and "&amp;lt;script&amp;gt;" in xml
+    prompt = read_qti(data)[0][1].find(f"{QTI}section/{QTI}item").findtext(f"{QTI}presentation/{QTI}material/{QTI}mattext")
+    assert "<script" not in prompt and "<script>alert('x')</script>" in text_of(prompt)
+
+
+# ---- Blackboard ---------------------------------------------------------------------------------
+
+def read_blackboard(text):
+    """Each line split on tabs; the file has no blank line and no header."""
+    assert text.endswith("\n") and "\r" not in text
+    lines = text[:-1].split("\n")
+    assert all(line.strip() for line in lines)
+    return [line.split("\t") for line in lines]
+
+
+def one_line(html):
+    """HTML with every run of whitespace as one space (what the browser shows either way), in ASCII with
+    character references."""
+    return " ".join(exports.XML_INVALID.sub("", html).split()).encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def check_blackboard_line(fields, q):
+    assert fields[0] == {"single": "MC", "multiple": "MA", "true-false": "TF", "open": "ESS"}[q.type], q.id
+    assert " ".join(fields[1].split()) == one_line(render.inline(q.prompt)), q.id
+    rest = fields[2:]
+    if q.type == "open":
+        assert [" ".join(field.split()) for field in rest] == [one_line(render.block(q.answer))]
+    elif q.type == "true-false":
+        assert rest == [str(q.answer).lower()]
+    else:
+        assert len(rest) == 2 * len(q.options), q.id
+        assert [(" ".join(text.split()), mark) for text, mark in zip(rest[::2], rest[1::2])] == [
+            (one_line(render.inline(text)), "correct" if key in q.keyed else "incorrect") for key, text in q.options.items()]
+
+
+def check_blackboard(text, course, slugs):
+    assert text.isascii()
+    lines = read_blackboard(text)
+    expected = [q for slug in slugs for q in course.banks[slug].questions]
+    assert len(lines) == len(expected)
+    for fields, q in zip(lines, expected):
+        check_blackboard_line(fields, q)
+
+
+def test_blackboard_file_has_a_line_per_question_with_its_key(course):
+    files = exports.files(course, NAME)
+    check_blackboard(files["course.blackboard.txt"], course, list(course.lessons))
+    for slug in course.lessons:
+        check_blackboard(files[f"{slug}.blackboard.txt"], course, [slug])
+
+
+def test_blackboard_lines_exactly():
+    course = make_course(["plain text"] * 4)
+    assert exports.blackboard(course).split("\n") == [
+        "MC\tPrompt: plain text\tplain text (a)\tincorrect\tplain text (b)\tcorrect\tplain text (c)\tincorrect",
+        "MA\tPrompt: plain text\tplain text (a)\tcorrect\tplain text (b)\tincorrect\tplain text (c)\tcorrect",
+        "TF\tPrompt: plain text\tfalse",
+        "ESS\tPrompt: plain text\t<p>Model: plain text</p>",
+        ""]
+
+
+def test_hostile_text_survives_blackboard():
+    texts = HOSTILE + fuzz_texts() + ["a tab\there", "a carriage return\r\nand a form feed\f", "a line separator\u2028\x85 here"]
+    course = make_course(texts)
+    text = exports.blackboard(course)
+    check_blackboard(text, course, ["hostile"])
+    assert "<script" not in text and "&lt;script&gt;" in text
+    # Read as HTML, the character references give the text back.
+    unicode_line = next(line for line in text.split("\n") if "Unicode" in line).split("\t")[1]
+    assert text_of(unicode_line) == "Prompt: Unicode: naïve café, ✓, 日本語"
+
+
 # ---- In the built editions ----------------------------------------------------------------------
 
 def test_instructor_edition_offers_every_file_and_each_link_works(instructor_site, course):
     page = instructor_site / "instructor" / "lms" / "index.html"
     html = page.read_text(encoding="utf-8")
     links = [link for link in HrefParser.of(html) if "/downloads/lms/" in link]
-    written = {path.name: path.read_text(encoding="utf-8") for path in (instructor_site / exports.DOWNLOADS_DIR).iterdir()}
-    assert written == exports.files(course, NAME)
+    written = {path.name: path.read_bytes() for path in (instructor_site / exports.DOWNLOADS_DIR).iterdir()}
+    assert written == {name: data if isinstance(data, bytes) else data.encode("utf-8")
+                       for name, data in exports.files(course, NAME).items()}
     assert sorted(link.rsplit("/", 1)[1] for link in links) == sorted(written)
     for link in links:
         assert (page.parent / link).resolve().is_file(), link
+    for words in ("Settings → Import course content", "QTI .zip file", "Tests, Surveys and Pools → Pools",
+                  "Upload Questions"):
+        assert words in text_of(html), words
 
 
 def test_learner_edition_neither_has_nor_links_the_answer_files(site):
     assert not (site / exports.DOWNLOADS_DIR).exists()
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        assert "downloads/lms" not in html and ".moodle.xml" not in html and ".gift.txt" not in html, page
+        assert "downloads/lms" not in html, page
+        assert not any(f".{ext}" in html for ext, _ in exports.FORMATS), page
 
 
 class HrefParser(HTMLParser):

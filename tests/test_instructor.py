@@ -2,6 +2,7 @@
 materials, answer keys and timers, and the learner edition holds none of them."""
 import json
 import re
+from datetime import datetime
 from html.parser import HTMLParser
 
 import pytest
@@ -129,7 +130,8 @@ def test_each_session_page_links_its_answer_key_and_timers(instructor_site, cour
     for slug, lesson in course.lessons.items():
         html = (instructor_site / "instructor/sessions" / slug / "index.html").read_text(encoding="utf-8")
         assert f'href="../../answer-key/#{slug}"' in html, slug
-        assert f'href="../../timers/#timer-check-{lesson.time["check"]}"' in html, slug
+        for part in lessons.TIME_PARTS:
+            assert f'href="../../timers/#timer-{slug}-{part}"' in html, (slug, part)
         assert 'href="../../timers/#timer-pair-rounds"' in html, slug
 
 
@@ -291,8 +293,10 @@ def test_macros_of_the_instructor_edition_refuse_the_learner_edition(tmp_path):
 
 def test_the_timer_runs_from_the_keyboard(instructor_page):
     tab = instructor_page
-    tab.clock.install()
+    tab.clock.install(time=datetime(2026, 1, 5, 9, 0))
     tab.goto("instructor/timers/")
+    tab.clock.pause_at(datetime(2026, 1, 5, 9, 5))  # from here only run_for moves time, however loaded the machine
+    tab.locator(".timer-controls").wait_for(state="visible")  # the script is ready for keys
     timer = tab.locator("[data-timer]")
     assert tab.locator(".timer-time").inner_text() == "3:00"
     assert tab.locator(".timer-round").inner_text() == "Round 1 of 3"
@@ -305,7 +309,7 @@ def test_the_timer_runs_from_the_keyboard(instructor_page):
     tab.keyboard.press("Space")
     tab.clock.run_for(120_000)
     assert "timer--done" in timer.get_attribute("class")
-    assert tab.locator(".timer-cue").inner_text() == "Time's up: switch partners. Press N for round 2."
+    assert tab.locator(".timer-cue").inner_text() == "Time's up: switch partners. Next: round 2 of 3."
     tab.keyboard.press("n")
     assert tab.locator(".timer-round").inner_text() == "Round 2 of 3"
     assert "timer--done" not in timer.get_attribute("class")
@@ -323,10 +327,10 @@ def test_the_timer_runs_from_the_keyboard(instructor_page):
 def test_a_timer_can_be_opened_from_a_session_plan(instructor_page, course):
     check = course.lessons["networking-career"].time["check"]
     instructor_page.goto("instructor/sessions/networking-career/")
-    instructor_page.locator(f'a[href$="#timer-check-{check}"]').first.click()
-    instructor_page.wait_for_url(f"**/timers/#timer-check-{check}")
+    instructor_page.locator('a[href$="#timer-networking-career-check"]').first.click()
+    instructor_page.wait_for_url("**/timers/#timer-networking-career-check")
     assert instructor_page.locator(".timer-time").inner_text() == f"{check}:00"
-    assert instructor_page.locator(f"#timer-check-{check}").get_attribute("aria-pressed") == "true"
+    assert instructor_page.locator("#timer-networking-career-check").get_attribute("aria-pressed") == "true"
 
 
 def test_the_time_up_cue_respects_reduced_motion(browser, instructor_url):
@@ -334,6 +338,7 @@ def test_the_time_up_cue_respects_reduced_motion(browser, instructor_url):
     tab = context.new_page()
     tab.clock.install()
     tab.goto("instructor/timers/#timer-speed-rounds")
+    tab.locator(".timer-controls").wait_for(state="visible")
     tab.keyboard.press("Space")
     tab.clock.run_for(31_000)
     face = tab.locator("[data-timer]")

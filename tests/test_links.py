@@ -4,9 +4,9 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlparse
 
-import yaml
 
 from conftest import ROOT
+from macros.course import config_value
 
 
 class Links(HTMLParser):
@@ -39,7 +39,7 @@ def target_file(site, url):
 
 def test_every_internal_link_and_anchor_resolves(site):
     # Absolute links (the 404 page has them) start at the path of site_url in mkdocs.yml.
-    prefix = urlparse(yaml.safe_load((ROOT / "mkdocs.yml").read_text().split("\ntheme:")[0])["site_url"]).path
+    prefix = urlparse(config_value(ROOT / "mkdocs.yml", "site_url")).path
     base = "http://site.invalid" + prefix
     broken = []
     for page in sorted(site.rglob("*.html")):

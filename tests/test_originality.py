@@ -27,7 +27,7 @@ def runs(text):
 
 
 def course_files():
-    patterns = ["docs/**/*.md", "quizzes/*.yml", "plan/*.yml", "README.md"]
+    patterns = ["docs/**/*.md", "quizzes/*.yml", "plan/*.yml", "toolkit/*.yml", "README.md"]
     return sorted({path for pattern in patterns for path in ROOT.glob(pattern)})
 
 

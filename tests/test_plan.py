@@ -3,13 +3,15 @@ import json
 import re
 import shutil
 import textwrap
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from html import unescape
 from html.parser import HTMLParser
 
 import pytest
+from dateutil.rrule import rrulestr
 from docx import Document
 from icalendar import Calendar
+from zoneinfo import ZoneInfo
 
 from conftest import ROOT, mkdocs_build
 from macros import plan as plans
@@ -96,8 +98,78 @@ def test_the_ics_has_the_weekly_slot_and_the_monthly_reviews(site, plan):
     for n, review in enumerate(reviews, start=1):
         assert str(review["SUMMARY"]) == f"Networking plan: review of month {n}"
         assert plan.review["questions"][0] in str(review["DESCRIPTION"])
-        assert review.walk("VALARM")
+        assert review.decoded("DURATION") == timedelta(minutes=plan.review["minutes"])
     assert len({str(e["UID"]) for e in events}) == 7
+
+
+def test_every_calendar_alarm_rings_fifteen_minutes_before(plan):
+    data = plan_output.ics(plan, date(2030, 3, 5), STAMP)
+    events = Calendar.from_ical(data).walk("VEVENT")
+    for event in events:
+        [alarm] = event.walk("VALARM")
+        assert alarm.decoded("TRIGGER") == timedelta(minutes=-15), "before the start, not after"
+        assert str(alarm["ACTION"]) == "DISPLAY" and str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])
+    assert data.count(b"\r\nTRIGGER:-PT15M\r\n") == len(events) == 7
+
+
+def test_the_blank_calendar_has_the_exact_slot(plan):
+    data = plan_output.ics(plan, date(2030, 3, 5), STAMP)
+    slot = Calendar.from_ical(data).walk("VEVENT")[0]
+    assert slot.decoded("DTSTART") == datetime(2030, 3, 5, 18, 30)
+    assert b"\r\nDTSTART:20300305T183000\r\n" in data, "floating: no time zone, no UTC"
+    assert b"\r\nDURATION:PT30M\r\n" in data and b"\r\nRRULE:FREQ=WEEKLY;COUNT=26;BYDAY=TU\r\n" in data
+    assert str(slot["UID"]) == "slot-2030-03-05@networking-plan"
+
+
+def with_habit(plan, **habit):
+    return plans.Plan(**{**plan.__dict__, "habit": {**plan.habit, **habit}})
+
+
+def clock(moment, zone):
+    """What the clocks in `zone` show for a floating time read there (RFC 5545 reads a skipped time with
+    the offset from before the gap, as zoneinfo's fold=0 does)."""
+    real = moment.replace(tzinfo=ZoneInfo(zone)).astimezone(timezone.utc).astimezone(ZoneInfo(zone))
+    return real.replace(tzinfo=None)
+
+
+def weekly(slot):
+    """Every start of a weekly event, as its RRULE repeats DTSTART."""
+    return list(rrulestr(slot["RRULE"].to_ical().decode(), dtstart=slot.decoded("DTSTART")))
+
+
+# The weeks around both daylight-saving changes of 2030-2031 in New York (3 Nov 2030, 9 Mar 2031) and
+# Berlin (27 Oct 2030, 30 Mar 2031): the slot at 02:30 on Sundays from 20 October 2030.
+@pytest.mark.parametrize("zone, gap", [("America/New_York", date(2031, 3, 9)), ("Europe/Berlin", date(2031, 3, 30))])
+def test_a_slot_in_a_daylight_saving_gap_moves_in_that_week_only(plan, zone, gap):
+    sunday = with_habit(plan, day="sunday", time="02:30")
+    slot = Calendar.from_ical(plan_output.ics(sunday, date(2030, 10, 20), STAMP)).walk("VEVENT")[0]
+    starts = weekly(slot)
+    assert len(starts) == 26 and starts[0] == datetime(2030, 10, 20, 2, 30)
+    assert all(start.time() == time(2, 30) for start in starts), "the file repeats the time the learner chose"
+    seen = [clock(start, zone) for start in starts]
+    assert [s for s in seen if s.time() != time(2, 30)] == [datetime.combine(gap, time(3, 30))]
+    # Around the autumn change 02:30 exists (once, or twice in Berlin): those weeks keep it.
+    assert datetime(2030, 10, 27, 2, 30) in seen and datetime(2030, 11, 3, 2, 30) in seen
+
+
+def test_a_slot_on_the_night_of_the_gap_moves_once_not_every_week(plan):
+    # 10 March 2030 is New York's spring-forward Sunday: the first week is at 03:30, the rest at 02:30.
+    sunday = with_habit(plan, day="sunday", time="02:30")
+    calendar = Calendar.from_ical(plan_output.ics(sunday, date(2030, 3, 10), STAMP))
+    seen = [clock(start, "America/New_York") for start in weekly(calendar.walk("VEVENT")[0])]
+    assert seen[0] == datetime(2030, 3, 10, 3, 30)
+    assert seen[1:] == [datetime(2030, 3, 10, 2, 30) + timedelta(weeks=n) for n in range(1, 26)]
+
+
+@pytest.mark.parametrize("minutes", [5, 240])
+def test_the_slot_lasts_the_same_minutes_in_every_download(plan, minutes, tmp_path):
+    changed = with_habit(plan, minutes=minutes)
+    paths = plan_output.write_downloads(changed, tmp_path, date(2030, 3, 1), STAMP)
+    assert f"\n- Minutes: {minutes}\n" in paths["md"].read_text(encoding="utf-8")
+    _, _, cells = docx_text(paths["docx"])
+    assert cells[cells.index("Minutes") + 1] == str(minutes)
+    slot = Calendar.from_ical(paths["ics"].read_bytes()).walk("VEVENT")[0]
+    assert slot.decoded("DURATION") == timedelta(minutes=minutes)
 
 
 def test_reviews_fall_on_the_last_day_of_each_plan_month(plan):
@@ -153,6 +225,46 @@ def test_the_lesson_page_shows_the_blank_form_and_the_downloads(site, plan):
     assert data["plan"] == json.loads(json.dumps(plan.to_json())) and data["words"] == plan_output.WORDS
 
 
+def test_the_boxes_of_the_form_hold_the_declared_limits(site, plan):
+    assert plan.limits == {"questions": 2000, "months": 1000}
+    html = (site / "lessons/networking-plan/index.html").read_text(encoding="utf-8")
+    boxes = dict(re.findall(r'<textarea id="nplan-[^"]+" name="([^"]+)" rows="\d+" maxlength="(\d+)"', html))
+    limits = plan.field_limits()
+    assert len(boxes) == len(plan.questions) + 2 * len(plan.months)
+    assert {name: int(limit) for name, limit in boxes.items()} == {name: limits[name] for name in boxes}
+    assert boxes["goals"] == "2000" and boxes["month-6-review"] == "1000"
+    for name in boxes:
+        assert f'aria-describedby="nplan-{name}-hint nplan-{name}-count"' in html, name
+        assert f'<p class="nplan-count" id="nplan-{name}-count"></p>' in html, name
+    assert 'id="nplan-habit-minutes" name="habit-minutes" type="number" value="30" min="5" max="240"' in html
+    assert 'name="habit-start" type="date" value="" min="2000-01-01" max="2099-12-31"' in html
+
+
+def test_every_page_publishes_the_plan_limits_in_its_head(site, plan):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    expected = plan.field_limits()
+    assert len(expected) == len(plan.questions) + 4 + len(plan.months) * (len(plan.actions) + 2)
+    assert {name: expected[name] for name in ("goals", "habit-day", "habit-time", "habit-minutes", "habit-start",
+                                              "month-1-meetups", "month-1-actions", "month-6-review")} == {
+        "goals": 2000, "habit-day": 9, "habit-time": 5, "habit-minutes": 3, "habit-start": 10, "month-1-meetups": 2,
+        "month-1-actions": 1000, "month-6-review": 1000}
+    for path in pages:
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        found = re.findall(r'<meta name="course-plan-limits" content="([^"]*)">', head)
+        assert len(found) == 1, path
+        assert json.loads(unescape(found[0])) == expected, path
+
+
+def test_the_form_has_no_style_attribute_and_keeps_its_lines(plan):
+    html = plan_output.html(plan, "../../downloads")
+    assert "style=" not in html, "a strict Content-Security-Policy refuses style attributes"
+    assert re.findall(r'<textarea id="nplan-(goals|roles)"[^>]* rows="(\d)"', html) == [("goals", "3"), ("roles", "2")]
+    css = (ROOT / "docs/assets/plan.css").read_text(encoding="utf-8")
+    for lines in range(plans.LINES[0], plans.LINES[1] + 1):
+        assert f'.nplan-sheet textarea[rows="{lines}"] {{ --nplan-lines: {lines}; }}' in css, lines
+
+
 def test_template_text_is_escaped_in_the_form(plan):
     hostile = plans.Plan(**{**plan.__dict__, "title": '<script>alert(1)</script>', "intro": '" onmouseover="x {{ 7*7 }}'})
     html = plan_output.html(hostile, "../../downloads")
@@ -186,6 +298,14 @@ def line_of(text, needle):
     ("title: My 6-month", "title: My 6-month\ntitle: Again", "title: Again", "the key 'title' appears twice"),
     ("    - What will you keep, drop or change next month?", "    - 42", "  questions:\n    - Which of this",
      "non-empty list of questions"),
+    ("  minutes: 30\n  weeks", "  minutes: 999\n  weeks", "  minutes: 999", "`minutes:` must be a whole number from 5 to 240"),
+    ("  minutes: 30\n  questions", "  minutes: 0\n  questions", "  minutes: 0", "`minutes:` must be a whole number from 5 to 240"),
+    ("  questions: 2000", "  questions: 50", "  questions: 50", "`questions:` must be a whole number from 100 to 20000"),
+    ("  months: 1000 ", "  months: 100000 ", "  months: 100000", "`months:` must be a whole number from 100 to 20000"),
+    ("  months: 1000 ", "  month: 1000 ", "  month: 1000", "unknown field 'month' in `limits:`"),
+    ("  months: 1000 ", "  month: 1000 ", "  questions: 2000", "`months:` is missing in `limits:`"),
+    ("limits:\n", "limits: 2000\nold:\n", "limits: 2000", "`limits:` must be a mapping with questions and months"),
+    ("limits:\n", "old:\n", "old:\n", "unknown field 'old' at the top of the plan"),
 ])
 def test_a_bad_plan_is_reported_with_file_and_line(old, new, needle, message):
     text = GOOD.replace(old, new, 1)

@@ -141,3 +141,24 @@ def test_the_worksheet_packs_list_the_worksheets():
     teacher = pdf.pack_pages("instructor")
     assert teacher[0] == "instructor/session-plan.md" and teacher[-len(WORKSHEETS):] == WORKSHEETS
     assert "instructor/answer-key.md" in teacher and "instructor/timers.md" not in teacher
+
+
+def test_the_interview_kit_prints_on_two_pages_at_most(page, course, tmp_path):
+    from pypdf import PdfReader
+
+    from macros import messages, toolkit
+
+    count, pages = printed(page, "worksheets/interview-kit.md", tmp_path)
+    assert len(PdfReader(str(tmp_path / "worksheets-interview-kit.md.pdf")).pages) == count <= 2, \
+        f"the interview kit prints on {count} pages"
+    text = "\n".join(pages)
+    assert_no_screen_parts(text, "interview kit")
+    flat = words(text)
+    assert "the agenda 18 minutes" in flat and "notes" in flat
+    for question in list_after(course.lessons["networking-career"], "Have questions ready"):
+        assert words(question) in flat, question
+    templates = messages.load(ROOT)
+    thanks = templates.templates["thank-you-after-chat"]
+    blanks = {name: toolkit.slot_label(field["label"]) for name, field in templates.fields.items()}
+    assert words(thanks.filled(values={}, blank=blanks.get)) in flat
+    assert "fill in this template" not in flat, "a link to a web page is no use on paper"

@@ -5,9 +5,18 @@ import pytest
 
 from macros import render
 from macros.bank import Bank, Question
+from macros.lessons import Lesson
 
-HOSTILE = ['<script>alert("x")</script>', '" onmouseover="alert(1)', "{{ 7*7 }} {% raw %}", "<img src=x onerror=alert(1)>",
-           "[click](javascript:alert(1))", "' onfocus='alert(1)' autofocus='", "</details></div><b>escaped</b>"]
+# Each hostile text and exactly how a learner sees it: markup as text, a javascript: link without its href.
+HOSTILE = {
+    '<script>alert("x")</script>': '&lt;script&gt;alert("x")&lt;/script&gt;',
+    '" onmouseover="alert(1)': '" onmouseover="alert(1)',
+    "{{ 7*7 }} {% raw %}": "{{ 7*7 }} {% raw %}",
+    "<img src=x onerror=alert(1)>": "&lt;img src=x onerror=alert(1)&gt;",
+    "[click](javascript:alert(1))": '<a rel="noopener">click</a>',
+    "' onfocus='alert(1)' autofocus='": "' onfocus='alert(1)' autofocus='",
+    "</details></div><b>escaped</b>": "&lt;/details&gt;&lt;/div&gt;&lt;b&gt;escaped&lt;/b&gt;",
+}
 
 
 class Elements(HTMLParser):
@@ -37,11 +46,25 @@ def test_hostile_text_is_inert(text, qtype):
     for tag, name, value in elements.attributes:
         assert not name.startswith("on") and name != "autofocus", (tag, name)
         assert not value.lower().startswith("javascript:"), (tag, name, value)
-    # The text itself is still there for the learner to read, escaped.
-    assert "&lt;script&gt;" in html or "<script" not in text
+    # The text itself is still there for the learner to read, exactly as inline Markdown made safe shows it.
+    assert f'<span class="quiz-prompt">{HOSTILE[text]}</span>' in html
+    if qtype != "open":
+        assert f'<span class="quiz-option-text">{HOSTILE[text]}</span>' in html
 
 
 def test_inline_markdown_is_kept():
     assert render.inline("**bold**, *em*, `code` and [a link](https://example.org)") == (
         '<strong>bold</strong>, <em>em</em>, <code>code</code> and '
         '<a href="https://example.org" rel="noopener">a link</a>')
+
+
+def test_objectives_are_markdown_made_safe():
+    lesson = Lesson(slug="demo", path="docs/lessons/demo.md", title="Demo", description="Demo.", time={},
+                    objectives={"greet": '<script>alert(1)</script> **Greet** [someone](javascript:alert(1))',
+                                'leave"><b': "<img src=x onerror=alert(1)> and `leave`"})
+    assert render.objectives(lesson) == (
+        '<div class="lesson-objectives"><p>By the end of this lesson you will be able to:</p><ul>'
+        '<li id="objective-greet">&lt;script&gt;alert(1)&lt;/script&gt; <strong>Greet</strong> '
+        '<a rel="noopener">someone</a></li>'
+        '<li id="objective-leave&quot;&gt;&lt;b">&lt;img src=x onerror=alert(1)&gt; and <code>leave</code></li>'
+        "</ul></div>")

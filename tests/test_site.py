@@ -125,8 +125,8 @@ def test_the_check_command_passes_on_the_course(course):
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     questions = sum(len(bank.questions) for bank in course.banks.values())
-    assert result.stdout == (f"Checked {len(course.lessons)} lessons, {questions} quiz questions and the networking plan: "
-                             "no problems.\n")
+    assert result.stdout == (f"Checked {len(course.lessons)} lessons, {questions} quiz questions, the networking plan "
+                             "and 10 message templates: no problems.\n")
 
 
 def test_the_overview_lists_every_lesson_in_order_with_its_time(site, course):

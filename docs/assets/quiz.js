@@ -1,10 +1,10 @@
-// Quizzes you can take in the browser, and the learner's progress page. Answers are kept by
-// CourseStore in the section "quiz:<lesson>" as {question-id: {choice: [keys], correct: bool}}
-// or, for open questions, {text: "...", revealed: true, correct: bool (marked by the learner)}.
+// Quizzes you can take in the browser, and the ✓ of completed lessons in the navigation. Answers are
+// kept by CourseStore in the section "quiz:<lesson>" as {question-id: {choice: [keys], correct: bool}}
+// or, for open questions, {text: "...", revealed: true, correct: bool (marked by the learner)}; a checked choice
+// also moves its question in the review schedule (lib/review.js).
 // Without JavaScript the pages still work: each answer sits in a <details> the learner can open.
 (function () {
   var store = window.CourseStore;
-  var FORMAT = "networking-course-progress";
 
   function all(selector, root) { return [].slice.call((root || document).querySelectorAll(selector)); }
   function make(tag, className, text) {
@@ -19,9 +19,7 @@
     node.addEventListener("click", onClick);
     return node;
   }
-  function answered(record) {
-    return store.isRecord(record) && typeof record.correct === "boolean" && (Array.isArray(record.choice) || record.revealed === true);
-  }
+  var answered = window.CourseProgress.answered;
   function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
 
   // Question ids of every lesson's quiz, from the page head: {slug: [id, ...]}.
@@ -31,13 +29,7 @@
       return store.isRecord(data) ? data : {};
     } catch (error) { return {}; }
   }
-  function tally(slug, ids) {
-    var saved = store.get("quiz:" + slug), count = { answered: 0, correct: 0, total: ids.length };
-    ids.forEach(function (id) {
-      if (answered(saved[id])) { count.answered++; count.correct += saved[id].correct ? 1 : 0; }
-    });
-    return count;
-  }
+  function tally(slug, ids) { return window.CourseProgress.tally(store.get("quiz:" + slug), ids); }
   function complete(slug, ids) { return ids.length > 0 && tally(slug, ids).answered === ids.length; }
 
   function markNavigation() {
@@ -53,28 +45,46 @@
         link.appendChild(mark);
       }
     });
+    document.dispatchEvent(new Event("course:progress"));  // other marks of progress redraw too (review.js)
   }
 
-  function setUpQuestion(node, key, changed) {
-    var id = node.getAttribute("data-qid");
-    var open = node.getAttribute("data-type") === "open";
+  function value(input) { return input.value; }
+  // Options, their feedback and the key in the given order, lettered a, b, c as shown.
+  function arrange(node, keys) {
+    keys.forEach(function (key, index) {
+      all('[value="' + key + '"],[data-option="' + key + '"],[data-key="' + key + '"]', node).forEach(function (item) {
+        item = item.closest("li,span");
+        item.parentNode.appendChild(item).querySelector(".quiz-option-key").textContent = String.fromCharCode(97 + index) + ".";
+      });
+    });
+  }
+
+  // fresh: drawn unanswered, whatever was saved, until checked (the review page).
+  function setUpQuestion(node, key, changed, seed, fresh) {
+    var id = node.getAttribute("data-qid"), type = node.getAttribute("data-type");
+    var open = type === "open";
     var answer = JSON.parse(node.getAttribute("data-answer"));
+    // The learner's own order (lib/order.js); true-false stays True, False.
+    if (seed && type !== "true-false") { arrange(node, window.CourseOrder.order(seed, key.slice(5), id, all("input", node).map(value))); }
     var inputs = all("input", node), text = node.querySelector("textarea");
     var details = node.querySelector(".quiz-answer");
     var result = make("div", "quiz-result");
     var control = button("", "md-button--primary", function () {
       if (done) { retry(); } else { check(); }
     });
-    var values = inputs.map(function (input) { return input.value; }), done = false;
+    var values = inputs.map(value), done = false;
     result.setAttribute("role", "status");
     node.insertBefore(make("div", "quiz-controls"), details).appendChild(control);
 
-    function saved() { var record = store.get(key)[id]; return store.isRecord(record) ? record : {}; }
-    function save(record) {
+    function saved() { var record = store.get(key)[id]; return !fresh && store.isRecord(record) ? record : {}; }
+    function schedule(correct) {
+      store.set("review", window.CourseReview.answer(store.get("review"), key.slice(5) + "/" + id, correct, new Date()));
+    }
+    function save(record, quietly) {
       var answers = store.get(key);
       if (Object.keys(record).length) { answers[id] = record; } else { delete answers[id]; }
       store.set(key, answers);
-      changed();
+      if (!quietly) { changed(); }
     }
     function say(message) { result.className = "quiz-result"; result.textContent = message; }
     function copy(selector, into) {
@@ -91,13 +101,16 @@
     }
 
     function check() {
+      fresh = false;
       if (open) {
         if (!text.value.trim()) { return say("Write your answer first, then compare it with the model answer."); }
         save({ text: text.value, revealed: true });
       } else {
-        var chosen = inputs.filter(function (input) { return input.checked; }).map(function (input) { return input.value; });
+        var chosen = inputs.filter(function (input) { return input.checked; }).map(value);
         if (!chosen.length) { return say(answer.length > 1 ? "Choose one or more answers first." : "Choose an answer first."); }
-        save({ choice: chosen, correct: window.CourseScore.isCorrect(chosen, answer) });
+        var correct = window.CourseScore.isCorrect(chosen, answer);
+        schedule(correct);
+        save({ choice: chosen, correct: correct });
       }
       show();
     }
@@ -108,6 +121,7 @@
       (text || inputs[0]).focus();
     }
     function reset() {
+      if (!open) { schedule(null); }
       save({});
       inputs.forEach(function (input) { input.checked = false; });
       if (text) { text.value = ""; }
@@ -117,8 +131,14 @@
     // Draws the question from its saved record: a fresh question, or the result of the last attempt.
     function show() {
       var record = saved();
-      var chosen = (Array.isArray(record.choice) ? record.choice : []).filter(function (key) { return values.indexOf(key) >= 0; });
+      var choice = Array.isArray(record.choice) ? record.choice : [];
+      var chosen = values.filter(function (key) { return choice.indexOf(key) >= 0; });
       done = open ? !!record.revealed : answered(record) && chosen.length > 0;
+      if (done && !open && record.correct !== window.CourseScore.isCorrect(chosen, answer)) {
+        // Saved before the answer key changed: the verdict follows today's key, and so does the score.
+        record = { choice: chosen, correct: !record.correct };
+        save(record, true);  // quietly: the quiz counts its score once every question is drawn
+      }
       control.textContent = !done ? (open ? "Show the model answer" : "Check") : record.correct ? "Answer again" : "Try again";
       details.hidden = open || !done;
       result.textContent = "";
@@ -173,10 +193,21 @@
     return { id: id, reset: reset, focus: function () { (text || inputs[0]).focus(); } };
   }
 
+  // The seed of the learner's option order, made the first time a quiz needs it. The instructor edition
+  // keeps the bank's order, as the answer key has it.
+  function seed(edition) {
+    var learner = store.get("learner"), order = window.CourseOrder, shuffled = edition !== "instructor";
+    if (shuffled && !order.isSeed(learner.seed)) {
+      learner.seed = order.newSeed();
+      store.set("learner", learner);
+    }
+    return shuffled && learner.seed;
+  }
+
   function setUpQuiz(quiz) {
-    var key = "quiz:" + quiz.getAttribute("data-quiz");
+    var key = "quiz:" + quiz.getAttribute("data-quiz"), learnerSeed = seed(quiz.getAttribute("data-edition"));
     var score = quiz.querySelector(".quiz-score");
-    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update); });
+    var questions = all(".quiz-question", quiz).map(function (node) { return setUpQuestion(node, key, update, learnerSeed); });
     var ids = questions.map(function (question) { return question.id; });
     var resetButton = button("Reset this quiz", "quiz-reset", function () {
       if (!window.confirm("Clear your answers to this quiz?")) { return; }
@@ -197,69 +228,12 @@
     score.hidden = false;
   }
 
-  function setUpProgress(root) {
-    var message = root.querySelector(".progress-message"), file = root.querySelector("input[type=file]");
-    function say(text) { message.textContent = text; }
-    function show() {
-      var quizzes = lessons(), rows = all("tr[data-quiz]", root), done = 0;
-      rows.forEach(function (row) {
-        var slug = row.getAttribute("data-quiz"), ids = quizzes[slug] || [], count = tally(slug, ids);
-        done += complete(slug, ids) ? 1 : 0;
-        row.querySelector(".progress-done").textContent = complete(slug, ids) ? "Complete ✓" :
-          count.answered ? count.answered + " of " + count.total + " questions" : "Not started";
-        row.querySelector(".progress-score").textContent = count.answered ? count.correct + " of " + count.total + " correct" : "–";
-      });
-      root.querySelector(".progress-summary").textContent = "You have completed " + done + " of " + plural(rows.length, "lesson") + ".";
-      markNavigation();
-    }
-    var actions = {
-      export: function () {
-        var name = "networking-course-progress-" + new Date().toISOString().slice(0, 10) + ".json";
-        var data = { format: FORMAT, version: 1, exported: new Date().toISOString(), progress: store.all() };
-        var link = make("a");
-        link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
-        link.download = name;
-        link.click();
-        setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-        say("Your progress was saved to the file " + name + ".");
-      },
-      import: function () { file.click(); },
-      reset: function () {
-        if (!window.confirm("Delete all your progress in this course, including your networking plan? This cannot be undone.")) { return; }
-        store.clear();
-        show();
-        say("Your progress was deleted.");
-      }
-    };
-    all("button[data-action]", root).forEach(function (node) {
-      node.addEventListener("click", actions[node.getAttribute("data-action")]);
-    });
-    file.addEventListener("change", function () {
-      var chosen = file.files[0];
-      file.value = "";
-      if (!chosen) { return; }
-      chosen.text().then(function (content) {
-        var data = JSON.parse(content), progress = data.progress;
-        if (!store.isRecord(data) || data.format !== FORMAT || !store.isRecord(progress) ||
-            !Object.keys(progress).every(function (section) { return store.isRecord(progress[section]); })) {
-          throw new Error("not a progress file");
-        }
-        store.replace(progress);
-        show();
-        say("Your progress was imported from " + chosen.name + ".");
-      }).catch(function () {
-        say("The file " + chosen.name + " is not a progress file exported from this course, so nothing was changed.");
-      });
-    });
-    root.querySelector(".progress-actions").hidden = false;
-    root.classList.add("progress--ready");
-    show();
-  }
-
   function setUp() {
     all(".quiz[data-quiz]:not(.quiz--ready)").forEach(setUpQuiz);
-    all(".progress:not(.progress--ready)").forEach(setUpProgress);
     markNavigation();
   }
+  // The progress page (progress-page.js) marks the navigation again after an import or a reset; the
+  // review page sets up its questions as these are.
+  window.CourseQuiz = { markNavigation: markNavigation, setUpQuestion: setUpQuestion, seed: seed, lessons: lessons };
   if (window.document$) { window.document$.subscribe(setUp); } else { setUp(); }
 })();

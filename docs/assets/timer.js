@@ -1,6 +1,7 @@
 // Facilitator timers (instructor edition, instructor/timers/). Keyboard: Space start or pause, N next round,
-// R reset, F full screen, 1-9 choose a timer. When a round ends the face changes colour and says what to do
-// (the stylesheet leaves the pulse out for people who ask for reduced motion). No sound.
+// R reset, F full screen, 1-9 choose one of the timers shown (the rounds, and the parts of the chosen lesson).
+// When a round ends the face changes colour and says what to do, in the words of the main button (the
+// stylesheet leaves the pulse out for people who ask for reduced motion). No sound.
 (function () {
   var state = null;
 
@@ -10,6 +11,16 @@
     return minutes + ":" + (seconds % 60 < 10 ? "0" : "") + (seconds % 60);
   }
   function part(name) { return state.root.querySelector(name); }
+  // What the main button does when a round has ended: the next round, or the timer again from round 1.
+  function after() {
+    var more = state.round < state.preset.rounds;
+    return { label: more ? "Start round " + (state.round + 1) : "Start again", round: more ? state.round + 1 : 1 };
+  }
+  function toggleLabel() {
+    if (state.running) { return "Pause"; }
+    if (state.done) { return after().label; }
+    return state.remaining < state.preset.seconds * 1000 ? "Resume" : "Start";
+  }
 
   function render() {
     var preset = state.preset;
@@ -18,8 +29,8 @@
     part(".timer-name").textContent = preset.name;
     part(".timer-round").textContent = "Round " + state.round + " of " + preset.rounds;
     part(".timer-round").hidden = preset.rounds < 2;
-    part('[data-action="toggle"]').textContent = state.running ? "Pause" : (state.remaining < preset.seconds * 1000 && !state.done ? "Resume" : "Start");
-    part('[data-action="next"]').disabled = preset.rounds < 2;
+    part('[data-action="toggle"]').textContent = toggleLabel();
+    part('[data-action="next"]').hidden = preset.rounds < 2;  // a one-round timer has no next round to offer
     state.root.classList.toggle("timer--running", state.running);
     state.root.classList.toggle("timer--ending", state.running && remaining <= 10000);
     state.root.classList.toggle("timer--done", state.done);
@@ -34,10 +45,10 @@
     state.done = true;
     var last = state.round >= state.preset.rounds;
     part(".timer-cue").textContent = state.preset.cue + (state.preset.rounds > 1
-      ? (last ? ". That was the last round." : ". Press N for round " + (state.round + 1) + ".") : ".");
+      ? (last ? ". That was the last round." : ". Next: round " + (state.round + 1) + " of " + state.preset.rounds + ".") : ".");
   }
   function start() {
-    if (state.done) { state.done = false; state.remaining = state.preset.seconds * 1000; }
+    if (state.done) { reset(after().round); }
     state.running = true;
     state.endAt = Date.now() + state.remaining;
     part(".timer-cue").textContent = "";
@@ -60,8 +71,20 @@
     start();
     render();
   }
+  // The buttons of the lesson chosen in the list; the number keys count only the buttons shown.
+  function showLesson(slug) {
+    var select = state.root.querySelector("[data-timer-lesson]");
+    if (select && slug) { select.value = slug; }
+    [].forEach.call(state.root.querySelectorAll(".timer-parts"), function (group) {
+      group.hidden = group.getAttribute("data-lesson") !== (select && select.value);
+    });
+  }
+  function shown() {
+    return [].filter.call(state.root.querySelectorAll(".timer-preset"), function (button) { return !button.closest("[hidden]"); });
+  }
   function choose(button) {
     state.preset = JSON.parse(button.getAttribute("data-preset"));
+    if (state.preset.lesson) { showLesson(state.preset.lesson); }
     [].forEach.call(state.root.querySelectorAll(".timer-preset"), function (other) {
       other.setAttribute("aria-pressed", String(other === button));
     });
@@ -87,7 +110,7 @@
   document.addEventListener("keydown", function (event) {
     if (!state || event.altKey || event.ctrlKey || event.metaKey || event.target.closest("input, textarea, select")) { return; }
     var key = event.key.toLowerCase();
-    var presets = state.root.querySelectorAll(".timer-preset");
+    var presets = shown();
     if (key === " " || key === "k") { toggle(); }
     else if (key === "n" || key === "arrowright") { next(); }
     else if (key === "r") { reset(1); render(); }
@@ -107,6 +130,8 @@
     if (!root) { return; }
     state = { root: root, round: 1, running: false, done: false, interval: setInterval(tick, 200) };
     root.querySelector(".timer-controls").hidden = false;
+    var select = root.querySelector("[data-timer-lesson]");
+    if (select) { select.addEventListener("change", function () { showLesson(); }); }
     root.addEventListener("click", function (event) {
       var button = event.target.closest("button");
       if (!button) { return; }
