@@ -70,6 +70,14 @@ def test_a_key_just_under_the_ratio_passes():
     assert problems == []
 
 
+def test_a_key_exactly_at_the_ratio_is_reported():
+    # 6 words against 4 is 1.5 times: the limit itself already gives the key away.
+    problems, _ = findings(bank_of(single("edge", {"a": "Ask for a job.", "b": "Thank them warmly for their time.",
+                                                   "c": "Say nothing at all."}, "b")))
+    assert problems == ["11: edge: the key is at least 1.5 times as long as the longest distractor (6 words against "
+                        "4), which gives it away; shorten the key or make the distractors as long and specific"]
+
+
 @pytest.mark.parametrize("prompt, word", [("Which of these is not a good first message?", "not"),
                                          ("Which step would you take, except for one?", "except"),
                                          ("Which habit should you never skip?", "never"),
