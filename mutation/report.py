@@ -42,10 +42,14 @@ def python_results():
 
 
 def js_results():
-    """{file: Counter of statuses}, [(key, file, status, diff lines)] of the survivors, from Stryker's report."""
-    report = json.loads((ROOT / "mutants" / "stryker.json").read_text(encoding="utf-8"))
+    """{file: Counter of statuses}, [(key, file, status, diff lines)] of the survivors, from Stryker's reports
+    (one a module: mutants/stryker/<module>.json)."""
+    files = {}
+    for path in sorted((ROOT / "mutants" / "stryker").glob("*.json")):
+        if not path.name.endswith(".incremental.json"):
+            files.update(json.loads(path.read_text(encoding="utf-8"))["files"])
     counts, survivors = {}, []
-    for source, data in sorted(report["files"].items()):
+    for source, data in sorted(files.items()):
         counts[source] = Counter(mutant["status"] for mutant in data["mutants"])
         lines = data["source"].splitlines()
         for mutant in data["mutants"]:
@@ -122,14 +126,14 @@ def main():
         "",
         "## Python core: mutmut with the fast tests",
         "",
-        "The core in `macros/`, without the glue (`__init__.py`, `teaching.py`, the `blocks.py` hook) and `pdf.py`; "
-        "the tests that neither build a site nor drive a browser nor start Node (`setup.cfg` lists them).",
+        "The core in `macros/`, without the glue (`__init__.py`, `teaching.py`, `toolkit_macros.py`, the `blocks.py` "
+        "hook) and what only runs Chromium or the builds (`pdf.py`, `publish.py`); the tests that neither build a site nor drive a browser nor start Node (`setup.cfg` lists them).",
         "",
         *py_rows,
         "",
         "## Browser modules: Stryker with the Node tests",
         "",
-        "`docs/assets/lib/*.js` with `node --test tests/js/`.",
+        "Each module of `docs/assets/lib/` with the Node tests that load it (`mutation/stryker.config.mjs`).",
         "",
         *js_rows,
         "",
