@@ -291,6 +291,15 @@ def test_list_after_names_the_lesson_when_the_list_is_gone(course):
         list_after(course.lessons["in-person"], "Nope")
 
 
+def test_list_after_skips_a_marker_inside_fenced_code():
+    from macros.worksheets import list_after
+
+    body = "```\nQuestions to ask:\n- In the fence\n```\n\nQuestions to ask:\n\n- First\n- Second\n  goes on\n"
+    lesson = lessons.Lesson(slug="s", path="docs/lessons/s.md", title="S", description="D.", time={}, objectives={},
+                            body=body)
+    assert list_after(lesson, "Questions to ask") == ["First", "Second goes on"]
+
+
 def test_macros_of_the_instructor_edition_refuse_the_learner_edition(tmp_path):
     from test_site import copy_project
 
