@@ -122,6 +122,26 @@ def test_an_allow_that_is_not_needed_unknown_or_without_reason_is_a_problem():
     ]
 
 
+def test_an_allow_that_is_no_mapping_and_each_wrong_rule_on_its_own_line():
+    options = {"a": "Send a short note.", "b": "Ask for a referral."}
+    problems, _ = findings(bank_of(
+        single("text", options, "a", extra="    allow: because\n"),
+        single("none", options, "a", extra="    allow: {}\n"),
+        single("second", options, "a", extra="    allow:\n      long-key: Fine.\n      longest: Because.\n"
+                                              "      negative-stem: ''\n"),
+        single("typo", options, "a", extra="    colour: red\n")))
+    mapping = ("`allow:` must map an item-writing rule to your reason, like "
+               "`allow: {long-key: The key must name all three steps.}`")
+    assert problems == [
+        f"14: text: {mapping}",
+        f"26: none: {mapping}",
+        "40: second: `allow:` names 'longest', which is no rule that one question can waive; use one of: "
+        "all-or-none, same-options, long-key, negative-stem",
+        "41: second: `allow.negative-stem:` must be non-empty text (found str); quote it if YAML reads it as something else",
+        "53: typo: unknown field 'colour' in a question; the fields are: id, type, objective, prompt, options, answer, "
+        "feedback, explanation, allow",
+    ]
+
 def questions_of(*specs):
     """Questions made from (type, answer, number of options) for the spread rules."""
     made = []
