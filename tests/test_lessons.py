@@ -104,8 +104,16 @@ def test_a_page_without_front_matter_or_with_a_list_for_it():
 
 
 def test_yaml_problems_are_on_the_line_of_the_file():
-    problems = problems_of("title: Sample\ndescription: [unclosed\n")
-    assert [(file, line) for file, line, _ in problems] == [(PATH, 4)]
+    assert lessons.parse(page("title: Sample\ndescription: [unclosed\n"), PATH, "sample") == (None, [Problem(
+        PATH, 4, "the YAML does not parse (did not find expected ',' or ']'); check the indentation and quote text "
+                 "that contains ': ' or starts with a special character")])
+
+
+def test_an_empty_description_and_a_material_without_text():
+    assert problems_of(FRONT.replace("description: One sentence.", "description: ''")) == [
+        (PATH, 3, "`description:` must be non-empty text")]
+    assert problems_of(FRONT.replace("  - supply: Sticky notes", "  - supply: ''")) == [
+        (PATH, 14, "`supply:` needs text saying what to bring")]
 
 
 def test_every_front_matter_mistake_is_named_on_its_line():
