@@ -63,8 +63,8 @@ def page(front=FRONT, body=BODY):
     return f"---\n{front}---\n{body}"
 
 
-def problems_of(front):
-    lesson, problems = lessons.parse(page(front), PATH, "sample")
+def problems_of(front=FRONT, body=BODY):
+    lesson, problems = lessons.parse(page(front, body), PATH, "sample")
     assert lesson is None
     return [(p.file, p.line, p.message) for p in problems]
 
@@ -168,3 +168,52 @@ def test_a_title_that_is_not_text_and_objectives_that_are_not_a_mapping():
         (PATH, 2, "`title:` must be non-empty text"),
         (PATH, 8, "`objectives:` must map ids to statements, like `open-conversation: Start a ...`"),
     ]
+
+
+ENTRY = "each entry of `materials:` is one type and its text, like `- supply: Post-it notes and a pen for every learner`"
+
+
+def test_materials_that_are_no_list_or_whose_entries_are_wrong_each_on_its_line():
+    assert problems_of(FRONT.replace("materials:\n  - supply: Sticky notes\n", "materials: Sticky notes\n")) == [
+        (PATH, 13, "`materials:` must be a list, like `- supply: Post-it notes and a pen for every learner`")]
+    entries = ("  - supply: Sticky notes\n  - Plain text\n  - {video: A, supply: B}\n  - supply: >\n      Sticky notes\n"
+               "      and pens\n  - snack: Cake\n  - worksheet: Not A Page\n  - supply: x\n    video: y\n")
+    assert problems_of(FRONT.replace("  - supply: Sticky notes\n", entries)) == [
+        (PATH, 15, ENTRY),
+        (PATH, 16, ENTRY),
+        (PATH, 20, "'snack' is not a type of material; use one of: supply, video, worksheet"),
+        (PATH, 21, "`worksheet: Not A Page` must name a page of docs/worksheets/ without .md"),
+        (PATH, 22, ENTRY),
+    ]
+
+
+SECTIONS = ("the lesson's sections must be, in order: Overview, Objectives, Motivation, Steps, Common mistakes, Practice, "
+            "Check for understanding, Summary, Further reading, Credits; ")
+
+
+def test_sections_missing_extra_or_out_of_order():
+    body = BODY.replace("## Motivation\n", "## Motivation\n\n## Extra\n").replace("## Credits\n", "")
+    assert problems_of(body=body) == [
+        (PATH, 29, SECTIONS + "missing: '## Credits'; not a lesson section: '## Extra' (use ### inside a section)")]
+    body = BODY.replace("## Summary\n\n## Further reading\n", "## Further reading\n\n## Summary\n")
+    assert problems_of(body=body) == [(PATH, 17, SECTIONS + "they are out of order")]
+
+
+def test_steps_practice_and_the_two_macros_belong_in_their_own_sections():
+    # Each one is there, but in a later section than the one that needs it.
+    body = (BODY.replace("### Step 1: Say hello\n", "").replace("### Challenge\n", "")
+            .replace("{{ objectives() }}\n", "").replace("## Motivation\n", "## Motivation\n\n{{ objectives() }}\n")
+            .replace("{{ quiz() }}\n\n## Summary\n", "\n## Summary\n\n### Step 1: Later\n\n### Challenge\n\n{{ quiz() }}\n"))
+    assert problems_of(body=body) == [
+        (PATH, 30, "'## Steps' needs its steps as '### Step 1: ...', '### Step 2: ...'"),
+        (PATH, 35, "'## Practice' needs exactly these parts in order: '### Guided practice', '### Independent practice', "
+                   "'### Challenge'"),
+        (PATH, 23, "'## Objectives' must contain `{{ objectives() }}`"),
+        (PATH, 42, "'## Check for understanding' must contain `{{ quiz() }}`"),
+    ]
+
+
+def test_headings_of_later_sections_are_not_steps_or_practice_parts():
+    body = BODY.replace("## Summary\n", "## Summary\n\n### A heading of its own\n").replace(
+        "## Check for understanding\n", "## Check for understanding\n\n### Tips\n")
+    assert lessons.parse(page(body=body), PATH, "sample")[1] == []
