@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from macros import bank, itemwriting
+from macros.problems import Problem
 
 PATH = "quizzes/held-out.yml"
 
@@ -231,3 +232,17 @@ def test_the_check_command_shows_allowed_exceptions(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"quizzes/in-person.yml:{len(path.read_text().splitlines()) - 1}: quoted-rule: allowed exception " \
            f"(negative-stem): {reason}" in result.stdout.splitlines()
+
+
+def test_a_question_that_is_no_mapping_and_an_objective_the_lesson_does_not_declare():
+    options = {"a": "Send a short note.", "b": "Ask for a referral."}
+    parsed, problems = bank.parse(bank_of(single("one", options, "a")) + "  - just a sentence\n", PATH)
+    # A plain entry carries no line of its own: the problem points at the file.
+    assert problems == [Problem(PATH, 1, "each question must be a mapping starting with `- id:`")]
+    parsed, _ = bank.parse(bank_of(single("one", options, "a")), PATH)
+    assert [str(p) for p in bank.check_against_lesson(parsed, {"greet": "G", "leave": "L"}, "docs/lessons/held-out.md")][0] == (
+        f"{PATH}:3: one: objective 'o' is not declared in docs/lessons/held-out.md (declared: greet, leave); use one of "
+        "those or add it to the lesson's front matter")
+    assert [str(p) for p in bank.check_against_lesson(parsed, {}, "docs/lessons/held-out.md")] == [
+        f"{PATH}:3: one: objective 'o' is not declared in docs/lessons/held-out.md (declared: none); use one of "
+        "those or add it to the lesson's front matter"]
