@@ -192,9 +192,11 @@ SECTIONS = ("the lesson's sections must be, in order: Overview, Objectives, Moti
 
 
 def test_sections_missing_extra_or_out_of_order():
-    body = BODY.replace("## Motivation\n", "## Motivation\n\n## Extra\n").replace("## Credits\n", "")
+    body = BODY.replace("## Motivation\n", "## Motivation\n\n## Extra\n\n## Another\n").replace(
+        "## Further reading\n\n## Credits\n", "")
     assert problems_of(body=body) == [
-        (PATH, 29, SECTIONS + "missing: '## Credits'; not a lesson section: '## Extra' (use ### inside a section)")]
+        (PATH, 29, SECTIONS + "missing: '## Further reading', '## Credits'; not a lesson section: '## Extra', "
+                              "'## Another' (use ### inside a section)")]
     body = BODY.replace("## Summary\n\n## Further reading\n", "## Further reading\n\n## Summary\n")
     assert problems_of(body=body) == [(PATH, 17, SECTIONS + "they are out of order")]
 
