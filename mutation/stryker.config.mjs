@@ -13,8 +13,6 @@ export default {
   concurrency: 2,
   reporters: ["clear-text", "json"],
   jsonReporter: { fileName: `mutants/stryker/${module}.json` },
-  incremental: true,
-  incrementalFile: `mutants/stryker/${module}.incremental.json`,
   tempDirName: `mutants/.stryker-tmp-${module}`,
   cleanTempDir: true,
 };
