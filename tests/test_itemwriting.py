@@ -246,3 +246,40 @@ def test_a_question_that_is_no_mapping_and_an_objective_the_lesson_does_not_decl
     assert [str(p) for p in bank.check_against_lesson(parsed, {}, "docs/lessons/held-out.md")] == [
         f"{PATH}:3: one: objective 'o' is not declared in docs/lessons/held-out.md (declared: none); use one of "
         "those or add it to the lesson's front matter"]
+
+
+def test_each_question_mistake_is_named_exactly_on_its_line():
+    bank_text = bank_of(
+        "  - id: no-single\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    feedback:\n      a: F\n      b: F\n",
+        "  - id: no-multiple\n    type: multiple\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    feedback:\n      a: F\n      b: F\n",
+        "  - id: no-tf\n    type: true-false\n    objective: o\n    prompt: P?\n    feedback:\n      true: F\n      false: F\n",
+        "  - id: no-open\n    type: open\n    objective: o\n    prompt: P?\n",
+        "  - id: odd-type\n    type: essay\n    objective: o\n    prompt: P?\n",
+        "  - id: one-option\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n    answer: a\n"
+        "    feedback:\n      a: F\n",
+        "  - id: bad-key\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      B!: B\n    answer: a\n"
+        "    feedback:\n      a: F\n      B!: F\n",
+        "  - id: hidden\n    type: single\n    objective: o\n    prompt: \"P\\u202e?\"\n    explanation: \"E\\u202e\"\n"
+        "    options:\n      a: A\n      b: B\n    answer: a\n    feedback:\n      a: F\n      b: F\n",
+        "  - type: open\n    objective: o\n    prompt: P?\n    answer: A\n",
+        "  - type: open\n    id: 7\n    objective: o\n    prompt: P?\n    answer: A\n",
+        "  - id: no-prompt\n    type: open\n    answer: A\n")
+    problems, _ = findings(bank_text)
+    assert [p for p in problems if "names no option" not in p] == [
+        "3: no-single: `answer:` is missing (the answer key); add one option key, like `answer: b`",
+        "13: no-multiple: `answer:` is missing (the answer key); add a list of option keys, like `answer: [a, c]`",
+        "23: no-tf: `answer:` is missing (the answer key); add `answer: true` or `answer: false`",
+        "30: no-open: `answer:` is missing (the answer key); add a model answer or the key points",
+        "35: odd-type: `type:` must be one of single, multiple, true-false, open (found 'essay')",
+        "34: odd-type: `answer:` is missing (the answer key); add one",
+        "42: one-option: `options:` must map at least two keys (a, b, ...) to their text",
+        "53: bad-key: option key 'B!' must be a short lowercase word or letter like `a`",
+        "61: hidden: `prompt:` contains an invisible text-direction control character; delete it",
+        "62: hidden: `explanation:` contains an invisible text-direction control character; delete it",
+        "70: (no id): `id:` is missing or not lowercase words joined by hyphens (like `brief-is-normal`); add one",
+        "75: (no id): `id:` is missing or not lowercase words joined by hyphens (like `brief-is-normal`); add one",
+        "79: no-prompt: `objective:` is missing; add it",
+        "79: no-prompt: `prompt:` is missing; add it",
+    ]
