@@ -283,3 +283,32 @@ def test_each_question_mistake_is_named_exactly_on_its_line():
         "79: no-prompt: `objective:` is missing; add it",
         "79: no-prompt: `prompt:` is missing; add it",
     ]
+
+
+def test_answer_feedback_and_file_mistakes_are_named_exactly():
+    problems, _ = findings(bank_of(
+        "  - id: two-keys\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    answer: [a, b]\n    feedback:\n      a: F\n      b: F\n",
+        "  - id: not-a-list\n    type: multiple\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    answer: a\n    feedback:\n      a: F\n      b: F\n",
+        "  - id: open-feedback\n    type: open\n    objective: o\n    prompt: P?\n    answer: A\n    feedback:\n      a: F\n",
+        "  - id: no-feedback\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n    answer: a\n",
+        "  - id: tf-no-feedback\n    type: true-false\n    objective: o\n    prompt: P?\n    answer: true\n",
+        "  - id: hidden-feedback\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    answer: a\n    feedback:\n      a: F\n      b: \"F\\u202e\"\n"))
+    assert problems == [
+        "10: two-keys: a single-choice question has one answer; write `answer: b`, or use `type: multiple`",
+        "21: not-a-list: a multiple-choice answer must be a non-empty list of option keys, like `answer: [a, c]`",
+        "30: open-feedback: an open question has no per-option `feedback:`; put guidance in `answer:` or `explanation:`",
+        "32: no-feedback: `feedback:` is missing; give feedback for each option key, saying why it is right or wrong",
+        "40: tf-no-feedback: `feedback:` is missing; give feedback for `true:` and `false:`, saying why it is right or wrong",
+        "55: hidden-feedback: `feedback.b:` contains an invisible text-direction control character; delete it",
+    ]
+    assert bank.parse("- a\n- b\n", "quizzes/x.yml") == (None, [Problem(
+        "quizzes/x.yml", 1, "the file must be a mapping; start it with `lesson: x` and a `questions:` list")])
+    assert bank.parse("questions: []\ncolour: red\nlesson: other\n", "quizzes/x.yml")[1] == [
+        Problem("quizzes/x.yml", 2, "unknown field 'colour' at the top of a bank; the fields are: lesson, questions"),
+        Problem("quizzes/x.yml", 3, "`lesson:` must be 'x', the file's name without .yml (found 'other')"),
+        Problem("quizzes/x.yml", 1, "`questions:` must be a non-empty list of questions, each starting with `- id:`")]
+    assert [bank.slug_of(path) for path in ("quizzes/a.b.yml", "x/quizzes/in-person.yml", "in-person.yml", "a/b/c.yml")] == [
+        "a.b", "in-person", "in-person", "c"]
