@@ -41,13 +41,25 @@ def python_results():
     return counts, survivors
 
 
+def where(mutant):
+    """What makes a Stryker mutant the same one in another run: its place, its kind and what it puts there."""
+    start, end = mutant["location"]["start"], mutant["location"]["end"]
+    return start["line"], start["column"], end["line"], end["column"], mutant["mutatorName"], mutant.get("replacement")
+
+
 def js_results():
     """{file: Counter of statuses}, [(key, file, status, diff lines)] of the survivors, from Stryker's reports
     (one a module: mutants/stryker/<module>.json)."""
     files = {}
     for path in sorted((ROOT / "mutants" / "stryker").glob("*.json")):
-        if not path.name.endswith(".incremental.json"):
+        if not path.name.endswith(".again.json"):
             files.update(json.loads(path.read_text(encoding="utf-8"))["files"])
+    # A run of only some mutants again (MUTATE=..., after new tests) gives those mutants their new status.
+    for path in sorted((ROOT / "mutants" / "stryker").glob("*.again.json")):
+        for source, data in json.loads(path.read_text(encoding="utf-8"))["files"].items():
+            again = {where(m): m["status"] for m in data["mutants"]}
+            for mutant in files[source]["mutants"]:
+                mutant["status"] = again.get(where(mutant), mutant["status"])
     counts, survivors = {}, []
     for source, data in sorted(files.items()):
         counts[source] = Counter(mutant["status"] for mutant in data["mutants"])
@@ -127,7 +139,7 @@ def main():
         "## Python core: mutmut with the fast tests",
         "",
         "The core in `macros/`, without the glue (`__init__.py`, `teaching.py`, `toolkit_macros.py`, the `blocks.py` "
-        "hook) and what only runs Chromium or the builds (`pdf.py`, `publish.py`); the tests that neither build a site nor drive a browser nor start Node (`setup.cfg` lists them).",
+        "hook) and what only runs Chromium or the builds (`pdf.py`, `publish.py`); the tests that neither build a site nor drive a browser nor start Node nor run the check or `make` in a process of their own (`setup.cfg` lists them).",
         "",
         *py_rows,
         "",
