@@ -127,7 +127,8 @@ def main():
     py_list, py_open = survivor_list(py_survivors, reasons["python"])
     js_list, js_open = survivor_list(js_survivors, reasons["js"])
     commit = git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if git("status", "--porcelain",
-                                                                                       "--untracked-files=no") else "")
+                                                                                       "--untracked-files=no", "--", ".",
+                                                                                       ":!bench/mutation.md") else "")
     lines = [
         "# Mutation testing",
         "",
