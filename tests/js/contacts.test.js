@@ -374,3 +374,27 @@ test("an ID in a file counts once, even on a row that found its person by name",
   assert.deepEqual(Object.keys(result.contacts), ["abcdefgh"]);
   assert.deepEqual(result.skipped, ["Row 3 (“Zed”): row 2 already gives this person (the same ID, or the same name and date met)."]);
 });
+
+test("ties in the list go by ID, whatever order the tracker holds them in", () => {
+  const same = { m3: person({ name: "Ann" }), k1: person({ name: "Ann" }), z9: person({ name: "Ann" }), l2: person({ name: "Ann" }) };
+  assert.deepEqual(contacts.order(same), ["k1", "l2", "m3", "z9"]);
+  const due = { m3: person({ due: "2025-03-05" }), k1: person({ due: "2025-03-05" }), z9: person({ due: "2025-03-05" }), l2: person({ due: "2025-03-05" }) };
+  assert.deepEqual(contacts.thisWeek(due, "2025-03-04").map((c) => c.id), ["k1", "l2", "m3", "z9"]);
+});
+
+test("names in messages are quoted whole up to 40 characters; blank lines are rows; a blank status is the first", () => {
+  const text = "Name,Met on,Status\n" + "n".repeat(40) + ",x\n" + "m".repeat(41) + ",y\n   ,z\n\nBo,2025-03-01,   \n";
+  const result = contacts.fromCsv(text, {}, ids());
+  assert.deepEqual(result.skipped, [
+    "Row 2 (“" + "n".repeat(40) + "”): “Met on” “x” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31.",
+    "Row 3 (“" + "m".repeat(39) + "…”): “Met on” “y” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31.",
+    "Row 4: “Name” is empty; “Met on” “z” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31."]);
+  assert.deepEqual(result.contacts, { new00001: person({ name: "Bo", met: "2025-03-01" }) });
+  assert.deepEqual(contacts.parseCsv("a\n\nb").rows, [["a"], [""], ["b"]]);
+});
+
+test("a CSV file of exactly 4 MB is read", () => {
+  const start = "Name,Met on\nAnn,2025-03-01\n";
+  const result = contacts.fromCsv(start + " ".repeat(contacts.MAX_BYTES - start.length), {}, ids());
+  assert.deepEqual(Object.keys(result.contacts), ["new00001"]);
+});
