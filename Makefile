@@ -74,12 +74,14 @@ $(VENV)/.mutation-ready: requirements-mutation.txt $(READY)
 mutation/node_modules/.package-lock.json: mutation/package-lock.json
 	npm ci --prefix mutation --no-audit --no-fund --loglevel=error
 
-# Slow (an hour or more on two cores) and not part of CI. mutmut's settings are in setup.cfg, Stryker's in mutation/.
+# Slow (hours on two cores) and not part of CI; niced, as it takes both cores. mutmut's settings are in setup.cfg,
+# Stryker's in mutation/ (run once a module, with the tests that load it).
 # The fuzz tests run one example each here: they look for crashes, which the exact tests catch in a mutant too.
 mutation: setup $(VENV)/.mutation-ready mutation/node_modules/.package-lock.json  ## Mutation testing of the core (mutmut) and the browser modules (Stryker); writes bench/mutation.md
 	rm -rf mutants
-	FUZZ_EXAMPLES=1 $(VENV)/bin/mutmut run --max-children 2
-	mutation/node_modules/.bin/stryker run mutation/stryker.config.json
+	FUZZ_EXAMPLES=1 nice -n 10 $(VENV)/bin/mutmut run --max-children 2
+	for module in $(notdir $(basename $(wildcard docs/assets/lib/*.js))); do \
+	  MODULE=$$module nice -n 10 mutation/node_modules/.bin/stryker run mutation/stryker.config.mjs || exit 1; done
 	$(PY) mutation/report.py
 
 clean:

@@ -41,11 +41,27 @@ def python_results():
     return counts, survivors
 
 
+def where(mutant):
+    """What makes a Stryker mutant the same one in another run: its place, its kind and what it puts there."""
+    start, end = mutant["location"]["start"], mutant["location"]["end"]
+    return start["line"], start["column"], end["line"], end["column"], mutant["mutatorName"], mutant.get("replacement")
+
+
 def js_results():
-    """{file: Counter of statuses}, [(key, file, status, diff lines)] of the survivors, from Stryker's report."""
-    report = json.loads((ROOT / "mutants" / "stryker.json").read_text(encoding="utf-8"))
+    """{file: Counter of statuses}, [(key, file, status, diff lines)] of the survivors, from Stryker's reports
+    (one a module: mutants/stryker/<module>.json)."""
+    files = {}
+    for path in sorted((ROOT / "mutants" / "stryker").glob("*.json")):
+        if not path.name.endswith(".again.json"):
+            files.update(json.loads(path.read_text(encoding="utf-8"))["files"])
+    # A run of only some mutants again (MUTATE=..., after new tests) gives those mutants their new status.
+    for path in sorted((ROOT / "mutants" / "stryker").glob("*.again.json")):
+        for source, data in json.loads(path.read_text(encoding="utf-8"))["files"].items():
+            again = {where(m): m["status"] for m in data["mutants"]}
+            for mutant in files[source]["mutants"]:
+                mutant["status"] = again.get(where(mutant), mutant["status"])
     counts, survivors = {}, []
-    for source, data in sorted(report["files"].items()):
+    for source, data in sorted(files.items()):
         counts[source] = Counter(mutant["status"] for mutant in data["mutants"])
         lines = data["source"].splitlines()
         for mutant in data["mutants"]:
@@ -111,25 +127,26 @@ def main():
     py_list, py_open = survivor_list(py_survivors, reasons["python"])
     js_list, js_open = survivor_list(js_survivors, reasons["js"])
     commit = git("rev-parse", "--short", "HEAD") + (" with uncommitted changes" if git("status", "--porcelain",
-                                                                                       "--untracked-files=no") else "")
+                                                                                       "--untracked-files=no", "--", ".",
+                                                                                       ":!bench/mutation.md") else "")
     lines = [
         "# Mutation testing",
         "",
-        f"Measured on commit `{commit}` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC by `make mutation`, which "
+        f"Measured on commit `{commit}` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC; `make mutation` "
         "writes this file. A mutant is a small change to the code (a condition turned round, a string changed, a "
         "line removed); the tests kill it when one of them fails. Survivors are listed below, each one either "
         "still to kill with a test or explained as equivalent (no test can tell it from the original).",
         "",
         "## Python core: mutmut with the fast tests",
         "",
-        "The core in `macros/`, without the glue (`__init__.py`, `teaching.py`, the `blocks.py` hook) and `pdf.py`; "
-        "the tests that neither build a site nor drive a browser nor start Node (`setup.cfg` lists them).",
+        "The core in `macros/`, without the glue (`__init__.py`, `teaching.py`, `toolkit_macros.py`, the `blocks.py` "
+        "hook) and what only runs Chromium or the builds (`pdf.py`, `publish.py`); the tests that neither build a site nor drive a browser nor start Node nor run the check or `make` in a process of their own (`setup.cfg` lists them).",
         "",
         *py_rows,
         "",
         "## Browser modules: Stryker with the Node tests",
         "",
-        "`docs/assets/lib/*.js` with `node --test tests/js/`.",
+        "Each module of `docs/assets/lib/` with the Node tests that load it (`mutation/stryker.config.mjs`).",
         "",
         *js_rows,
         "",
@@ -147,6 +164,9 @@ def main():
         "",
         *js_list,
     ]
+    planted = ROOT / "mutation" / "planted.md"  # bugs planted by hand against the whole suite, written up there
+    if planted.exists():
+        lines += ["", planted.read_text(encoding="utf-8").strip()]
     REPORT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
     print(f"{REPORT.relative_to(ROOT)}: Python {percent(py_score)}, browser modules {percent(js_score)}, "
           f"{py_open + js_open} survivors not explained")

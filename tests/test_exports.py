@@ -264,6 +264,23 @@ def test_gift_escapes_each_special_character():
     assert exports.gift_escape("a~b=c#d{e}f:g\\h\ni") == r"a\~b\=c\#d\{e\}f\:g\\h\ni"
 
 
+def test_gift_weighs_options_that_would_read_as_weights_or_pairs_and_ends_an_open_question_with_its_answer():
+    lesson = Lesson(slug="s", path="docs/lessons/s.md", title="S", description="D", time={}, objectives={"x": "x"})
+    questions = [Question(id="arrow", type="single", objective="x", prompt="Which?", answer="b",
+                          options={"a": "Go a -> b", "b": " %50 off", "c": "Plain"}, feedback={"a": "A", "b": "B", "c": "C"}),
+                 Question(id="think", type="open", objective="x", prompt="Why?", answer="Because.")]
+    course = Course(lessons={"s": lesson}, banks={"s": Bank(lesson="s", path="quizzes/s.yml", questions=questions)})
+    assert exports.gift(course) == (
+        "// S (s)\n$CATEGORY: $course$/top/Course/S\n\n"
+        "// [id:s/arrow] objective: x\n::arrow::[markdown]Which? {\n~%0%Go a -> b#A\n~%100%%50 off#B\n~Plain#C\n}\n\n"
+        "// [id:s/think] objective: x\n::think::[markdown]Why? {\n####Model answer\\:\\n\\nBecause.\n}\n")
+    assert "<category><text><![CDATA[$course$/top/Course/S]]></text></category>" in exports.moodle_xml(course)
+
+
+def test_cdata_drops_the_characters_xml_cannot_hold():
+    assert exports.cdata("a\x01b\x0bc\ufffe") == "<![CDATA[abc]]>"
+
+
 # ---- Canvas QTI ---------------------------------------------------------------------------------
 
 QTI = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"

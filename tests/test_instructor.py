@@ -170,6 +170,21 @@ def test_a_facilitation_table_must_agree_with_the_front_matter(course):
     assert problems[0].line == 1 + lesson.body.splitlines().index("    | Part | Activity | Minutes |") + lesson.body_line - 1
 
 
+def test_every_facilitation_table_is_checked_however_it_is_written():
+    # Two tables: the first written without spaces and agreeing, the second missing a part.
+    body = ("Notes\n\n|Part|Minutes|\n|---|---|\n|Lesson|20|\n|Practice|10|\n|Check|0|\n\nMore notes\n\n"
+            "| Part | What happens | Minutes |\n|---|---|---|\n| Lesson | Steps 1 and 2 | 20 |\n| Practice | Pairs | 10 |")
+    lesson = lessons.Lesson(slug="sample", path="docs/lessons/sample.md", title="Sample", description="One.",
+                            time={"lesson": 20, "practice": 10, "check": 0}, objectives={}, body=body, body_line=30)
+    assert instructor.check_plan_tables(lesson) == []
+    lesson.time = {"lesson": 20, "practice": 10, "check": 5}
+    assert [(p.file, p.line, p.message) for p in instructor.check_plan_tables(lesson)] == [
+        ("docs/lessons/sample.md", 32, "the session plan table in the facilitation notes gives check 0 minutes, but "
+                                       "`time.check` is 5; make them agree"),
+        ("docs/lessons/sample.md", 40, "the session plan table in the facilitation notes gives check 0 minutes, but "
+                                       "`time.check` is 5; make them agree")]
+
+
 # ---- Materials ------------------------------------------------------------------------------------
 
 FRONT = """---
@@ -275,6 +290,15 @@ def test_list_after_names_the_lesson_when_the_list_is_gone(course):
 
     with pytest.raises(ValueError, match=r"docs/lessons/in-person\.md: no list follows a line containing 'Nope'"):
         list_after(course.lessons["in-person"], "Nope")
+
+
+def test_list_after_skips_a_marker_inside_fenced_code():
+    from macros.worksheets import list_after
+
+    body = "```\nQuestions to ask:\n- In the fence\n```\n\nQuestions to ask:\n\n- First\n- Second\n  goes on\n"
+    lesson = lessons.Lesson(slug="s", path="docs/lessons/s.md", title="S", description="D.", time={}, objectives={},
+                            body=body)
+    assert list_after(lesson, "Questions to ask") == ["First", "Second goes on"]
 
 
 def test_macros_of_the_instructor_edition_refuse_the_learner_edition(tmp_path):

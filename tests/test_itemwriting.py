@@ -9,6 +9,7 @@ import pytest
 
 from conftest import ROOT
 from macros import bank, itemwriting
+from macros.problems import Problem
 
 PATH = "quizzes/held-out.yml"
 
@@ -70,6 +71,14 @@ def test_a_key_just_under_the_ratio_passes():
     assert problems == []
 
 
+def test_a_key_exactly_at_the_ratio_is_reported():
+    # 6 words against 4 is 1.5 times: the limit itself already gives the key away.
+    problems, _ = findings(bank_of(single("edge", {"a": "Ask for a job.", "b": "Thank them warmly for their time.",
+                                                   "c": "Say nothing at all."}, "b")))
+    assert problems == ["11: edge: the key is at least 1.5 times as long as the longest distractor (6 words against "
+                        "4), which gives it away; shorten the key or make the distractors as long and specific"]
+
+
 @pytest.mark.parametrize("prompt, word", [("Which of these is not a good first message?", "not"),
                                          ("Which step would you take, except for one?", "except"),
                                          ("Which habit should you never skip?", "never"),
@@ -113,6 +122,26 @@ def test_an_allow_that_is_not_needed_unknown_or_without_reason_is_a_problem():
         "14: spare: `allow: long-key` is not needed: the question passes that rule; remove it",
     ]
 
+
+def test_an_allow_that_is_no_mapping_and_each_wrong_rule_on_its_own_line():
+    options = {"a": "Send a short note.", "b": "Ask for a referral."}
+    problems, _ = findings(bank_of(
+        single("text", options, "a", extra="    allow: because\n"),
+        single("none", options, "a", extra="    allow: {}\n"),
+        single("second", options, "a", extra="    allow:\n      long-key: Fine.\n      longest: Because.\n"
+                                              "      negative-stem: ''\n"),
+        single("typo", options, "a", extra="    colour: red\n")))
+    mapping = ("`allow:` must map an item-writing rule to your reason, like "
+               "`allow: {long-key: The key must name all three steps.}`")
+    assert problems == [
+        f"14: text: {mapping}",
+        f"26: none: {mapping}",
+        "40: second: `allow:` names 'longest', which is no rule that one question can waive; use one of: "
+        "all-or-none, same-options, long-key, negative-stem",
+        "41: second: `allow.negative-stem:` must be non-empty text (found str); quote it if YAML reads it as something else",
+        "53: typo: unknown field 'colour' in a question; the fields are: id, type, objective, prompt, options, answer, "
+        "feedback, explanation, allow",
+    ]
 
 def questions_of(*specs):
     """Questions made from (type, answer, number of options) for the spread rules."""
@@ -203,3 +232,83 @@ def test_the_check_command_shows_allowed_exceptions(tmp_path):
     assert result.returncode == 0, result.stderr
     assert f"quizzes/in-person.yml:{len(path.read_text().splitlines()) - 1}: quoted-rule: allowed exception " \
            f"(negative-stem): {reason}" in result.stdout.splitlines()
+
+
+def test_a_question_that_is_no_mapping_and_an_objective_the_lesson_does_not_declare():
+    options = {"a": "Send a short note.", "b": "Ask for a referral."}
+    parsed, problems = bank.parse(bank_of(single("one", options, "a")) + "  - just a sentence\n", PATH)
+    # A plain entry carries no line of its own: the problem points at the file.
+    assert problems == [Problem(PATH, 1, "each question must be a mapping starting with `- id:`")]
+    parsed, _ = bank.parse(bank_of(single("one", options, "a")), PATH)
+    assert [str(p) for p in bank.check_against_lesson(parsed, {"greet": "G", "leave": "L"}, "docs/lessons/held-out.md")][0] == (
+        f"{PATH}:3: one: objective 'o' is not declared in docs/lessons/held-out.md (declared: greet, leave); use one of "
+        "those or add it to the lesson's front matter")
+    assert [str(p) for p in bank.check_against_lesson(parsed, {}, "docs/lessons/held-out.md")] == [
+        f"{PATH}:3: one: objective 'o' is not declared in docs/lessons/held-out.md (declared: none); use one of "
+        "those or add it to the lesson's front matter"]
+
+
+def test_each_question_mistake_is_named_exactly_on_its_line():
+    bank_text = bank_of(
+        "  - id: no-single\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    feedback:\n      a: F\n      b: F\n",
+        "  - id: no-multiple\n    type: multiple\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    feedback:\n      a: F\n      b: F\n",
+        "  - id: no-tf\n    type: true-false\n    objective: o\n    prompt: P?\n    feedback:\n      true: F\n      false: F\n",
+        "  - id: no-open\n    type: open\n    objective: o\n    prompt: P?\n",
+        "  - id: odd-type\n    type: essay\n    objective: o\n    prompt: P?\n",
+        "  - id: one-option\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n    answer: a\n"
+        "    feedback:\n      a: F\n",
+        "  - id: bad-key\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      B!: B\n    answer: a\n"
+        "    feedback:\n      a: F\n      B!: F\n",
+        "  - id: hidden\n    type: single\n    objective: o\n    prompt: \"P\\u202e?\"\n    explanation: \"E\\u202e\"\n"
+        "    options:\n      a: A\n      b: B\n    answer: a\n    feedback:\n      a: F\n      b: F\n",
+        "  - type: open\n    objective: o\n    prompt: P?\n    answer: A\n",
+        "  - type: open\n    id: 7\n    objective: o\n    prompt: P?\n    answer: A\n",
+        "  - id: no-prompt\n    type: open\n    answer: A\n")
+    problems, _ = findings(bank_text)
+    assert [p for p in problems if "names no option" not in p] == [
+        "3: no-single: `answer:` is missing (the answer key); add one option key, like `answer: b`",
+        "13: no-multiple: `answer:` is missing (the answer key); add a list of option keys, like `answer: [a, c]`",
+        "23: no-tf: `answer:` is missing (the answer key); add `answer: true` or `answer: false`",
+        "30: no-open: `answer:` is missing (the answer key); add a model answer or the key points",
+        "35: odd-type: `type:` must be one of single, multiple, true-false, open (found 'essay')",
+        "34: odd-type: `answer:` is missing (the answer key); add one",
+        "42: one-option: `options:` must map at least two keys (a, b, ...) to their text",
+        "53: bad-key: option key 'B!' must be a short lowercase word or letter like `a`",
+        "61: hidden: `prompt:` contains an invisible text-direction control character; delete it",
+        "62: hidden: `explanation:` contains an invisible text-direction control character; delete it",
+        "70: (no id): `id:` is missing or not lowercase words joined by hyphens (like `brief-is-normal`); add one",
+        "75: (no id): `id:` is missing or not lowercase words joined by hyphens (like `brief-is-normal`); add one",
+        "79: no-prompt: `objective:` is missing; add it",
+        "79: no-prompt: `prompt:` is missing; add it",
+    ]
+
+
+def test_answer_feedback_and_file_mistakes_are_named_exactly():
+    problems, _ = findings(bank_of(
+        "  - id: two-keys\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    answer: [a, b]\n    feedback:\n      a: F\n      b: F\n",
+        "  - id: not-a-list\n    type: multiple\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    answer: a\n    feedback:\n      a: F\n      b: F\n",
+        "  - id: open-feedback\n    type: open\n    objective: o\n    prompt: P?\n    answer: A\n    feedback:\n      a: F\n",
+        "  - id: no-feedback\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n    answer: a\n",
+        "  - id: tf-no-feedback\n    type: true-false\n    objective: o\n    prompt: P?\n    answer: true\n",
+        "  - id: hidden-feedback\n    type: single\n    objective: o\n    prompt: P?\n    options:\n      a: A\n      b: B\n"
+        "    answer: a\n    feedback:\n      a: F\n      b: \"F\\u202e\"\n"))
+    assert problems == [
+        "10: two-keys: a single-choice question has one answer; write `answer: b`, or use `type: multiple`",
+        "21: not-a-list: a multiple-choice answer must be a non-empty list of option keys, like `answer: [a, c]`",
+        "30: open-feedback: an open question has no per-option `feedback:`; put guidance in `answer:` or `explanation:`",
+        "32: no-feedback: `feedback:` is missing; give feedback for each option key, saying why it is right or wrong",
+        "40: tf-no-feedback: `feedback:` is missing; give feedback for `true:` and `false:`, saying why it is right or wrong",
+        "55: hidden-feedback: `feedback.b:` contains an invisible text-direction control character; delete it",
+    ]
+    assert bank.parse("- a\n- b\n", "quizzes/x.yml") == (None, [Problem(
+        "quizzes/x.yml", 1, "the file must be a mapping; start it with `lesson: x` and a `questions:` list")])
+    assert bank.parse("questions: []\ncolour: red\nlesson: other\n", "quizzes/x.yml")[1] == [
+        Problem("quizzes/x.yml", 2, "unknown field 'colour' at the top of a bank; the fields are: lesson, questions"),
+        Problem("quizzes/x.yml", 3, "`lesson:` must be 'x', the file's name without .yml (found 'other')"),
+        Problem("quizzes/x.yml", 1, "`questions:` must be a non-empty list of questions, each starting with `- id:`")]
+    assert [bank.slug_of(path) for path in ("quizzes/a.b.yml", "x/quizzes/in-person.yml", "in-person.yml", "a/b/c.yml")] == [
+        "a.b", "in-person", "in-person", "c"]

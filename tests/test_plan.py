@@ -237,6 +237,19 @@ def test_the_blank_markdown_matches_the_template(site, plan):
 
 # ---- The form on the lesson page -----------------------------------------------------------------------------
 
+def test_the_markdown_leaves_out_a_hint_the_template_does_not_give():
+    text = (ROOT / "plan/networking-plan.yml").read_text(encoding="utf-8")
+    for hint in ("  hint: Pick a day and time", "  hint: At the end of each month"):
+        text = "\n".join(line for line in text.splitlines() if not line.startswith(hint)) + "\n"
+    parsed, problems = plans.parse(text)
+    assert problems == []
+    blocks = plan_output.markdown(parsed).split("\n\n")
+    habit, review = blocks.index("## My weekly networking slot"), blocks.index("## End-of-month review")
+    assert blocks[habit + 1].startswith("- Day: Tuesday\n"), blocks[habit + 1]
+    assert blocks[review + 1].startswith("- "), blocks[review + 1]
+    assert "**" not in [line.strip() for line in blocks]
+
+
 def test_the_lesson_page_shows_the_blank_form_and_the_downloads(site, plan):
     html = (site / "lessons/networking-plan/index.html").read_text(encoding="utf-8")
     assert html.count('class="nplan"') == 1 and 'method="dialog"' in html

@@ -340,6 +340,8 @@ def test_an_open_question_needs_an_answer_before_the_model_answer(page, bank):
     node.get_by_role("button", name="Try again").click()
     assert node.locator("textarea").input_value() == "Meetup; meet three people.", "retrying keeps what was written"
     assert node.locator("textarea").get_attribute("readonly") is None
+    assert page.evaluate(f"CourseStore.get('{STORE}')['{question.id}']") == {"text": "Meetup; meet three people."}, (
+        "and keeps it stored as a draft, so a reload does not lose it")
 
 
 def test_a_whole_quiz_right_completes_the_lesson(page, bank):

@@ -58,6 +58,12 @@ def test_inline_markdown_is_kept():
         '<a href="https://example.org" rel="noopener">a link</a>')
 
 
+def test_inline_keeps_the_paragraphs_of_a_text_that_has_more_than_one():
+    # Only a single paragraph loses its <p>: cutting the ends off two would leave "a</p>\n<p>b".
+    assert render.inline("a\n\nb") == "<p>a</p>\n<p>b</p>"
+    assert render.inline("- x\n\nend") == "<ul>\n<li>x</li>\n</ul>\n<p>end</p>"
+
+
 def test_objectives_are_markdown_made_safe():
     lesson = Lesson(slug="demo", path="docs/lessons/demo.md", title="Demo", description="Demo.", time={},
                     objectives={"greet": '<script>alert(1)</script> **Greet** [someone](javascript:alert(1))',

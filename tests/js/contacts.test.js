@@ -250,3 +250,151 @@ test("dates read as people write them", () => {
   assert.match(contacts.newId(), contacts.ID);
   assert.notEqual(contacts.newId(), contacts.newId());
 });
+
+// ---- Each rule on its own, with the exact result -------------------------------------------------------
+
+test("the fields, their limits and kinds are exactly these", () => {
+  assert.deepEqual(contacts.FIELDS.map((f) => [f.name, f.max || 0, !!f.date, !!f.long, !!f.required, !!f.choices]), [
+    ["name", 100, false, false, true, false], ["met", 0, true, false, true, false], ["where", 200, false, false, false, false],
+    ["remember", 500, false, true, false, false], ["exchange", 500, false, true, false, false],
+    ["next", 200, false, false, false, false], ["due", 0, true, false, false, false], ["status", 0, false, false, false, true],
+    ["followed", 0, true, false, false, false], ["helped", 0, true, false, false, false]]);
+  assert.deepEqual(contacts.clean(person({ followed: "soon", helped: "2025-02-30" })).problems, [
+    "“Last followed up” “soon” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31",
+    "“Last helped them” “2025-02-30” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31"]);
+});
+
+test("an ID is 8 to 32 lowercase letters and digits, nothing before or after", () => {
+  for (const good of ["abcdefgh", "a1".repeat(16)]) assert.ok(contacts.ID.test(good), good);
+  for (const bad of ["!abcdefgh", "abcdefgh!", "abcdefg", "a".repeat(33), "ABCDEFGH"]) assert.ok(!contacts.ID.test(bad), bad);
+});
+
+test("every month and weekday has its name; the first and last days allowed are dates", () => {
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+  months.forEach((name, i) => assert.equal(contacts.longDate(`2025-${String(i + 1).padStart(2, "0")}-01`), `1 ${name} 2025`));
+  const days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+  days.forEach((name, i) => assert.equal(contacts.dayDate(`2025-03-${String(3 + i).padStart(2, "0")}`), `${name} ${3 + i} March`));
+  assert.ok(contacts.isDate("1900-01-01") && contacts.isDate("2099-12-31"));
+  assert.ok(!contacts.isDate("1899-12-31") && !contacts.isDate("2100-01-01"));
+  assert.equal(contacts.iso(require("../../docs/assets/lib/ics.js").dayNumber(999, 1, 1)), "0999-01-01", "a four-digit year");
+  assert.equal(contacts.newId(() => 0).slice(-4), "0000", "the random part is always four characters");
+});
+
+test("the list order: most recently met, then by name whatever its case, then by ID", () => {
+  const held = {
+    b2: person({ name: "ann", met: "2025-03-01" }), a1: person({ name: "Ann", met: "2025-03-01" }),
+    c3: person({ name: "Bo", met: "2025-03-01" }), d4: person({ name: "Cy", met: "2025-03-02" }),
+    e5: person({ name: "Ann", met: "2025-03-01" }), f6: person({ name: "Al", met: "2025-02-01" }),
+  };
+  assert.deepEqual(contacts.order(held), ["d4", "a1", "e5", "b2", "c3", "f6"]);
+  const due = {
+    z9: person({ name: "Ann", due: "2025-03-05" }), y8: person({ name: "Ann", due: "2025-03-05" }),
+    x7: person({ name: "ann", due: "2025-03-05" }), w6: person({ name: "Bo", due: "2025-03-04" }),
+  };
+  assert.deepEqual(contacts.thisWeek(due, "2025-03-04").map((c) => c.id), ["w6", "y8", "z9", "x7"]);
+});
+
+test("CSV cells: a status word in another column stays as written; byte-order marks only at the start are dropped", () => {
+  const csv = contacts.toCsv({ abcdefgh: person({ next: "waiting" }) });
+  assert.ok(csv.includes('"waiting","","To follow up"'), csv);
+  assert.deepEqual(contacts.parseCsv("\ufeffa,b\ufeffc").rows, [["a", "b\ufeffc"]]);
+  assert.deepEqual(contacts.parseCsv("a,b\ufeffc").rows, [["a", "b\ufeffc"]]);
+});
+
+test("CSV rows: every line end, a last line without one, and the delimiter a header really uses", () => {
+  assert.deepEqual(contacts.parseCsv("a\r\nb\rc\nd").rows, [["a"], ["b"], ["c"], ["d"]]);
+  assert.deepEqual(contacts.parseCsv("a\r\n\r\nb\n").rows, [["a"], [""], ["b"]]);
+  assert.deepEqual(contacts.parseCsv("a").rows, [["a"]]);
+  assert.deepEqual(contacts.parseCsv("a\n").rows, [["a"]]);
+  assert.deepEqual(contacts.parseCsv('"x;y;z",b\n1,2').rows, [["x;y;z", "b"], ["1", "2"]], "quoted text does not count");
+  assert.deepEqual(contacts.parseCsv("a;b,c\n1;2,3").rows, [["a;b", "c"], ["1;2", "3"]], "a tie goes to the comma");
+});
+
+test("reading a CSV: headers by label or name, spaces around them, empty ones, and cells trimmed where they must be", () => {
+  const text = " Name ,met,,Where and how,Status,Follow up on,ID\n" +
+    "Ann,  2025-03-01 ,,x'=1 here,  Waiting  , 2025-03-09 ,\n" +
+    "Bo,2025-03-02,,,,,\n" +
+    "   ,  ,,,,,\n" +
+    "Cy,2025-03-03,,,,,,  \n" +
+    "Di,2025-03-03,,,,,,,x\n" +
+    "Ed,2025-03-04,,,,, abcdefgh1 \n" +
+    "Ed again,2025-03-05,,,,,abcdefgh1\n";
+  const result = contacts.fromCsv(text, { n: null, m: { met: "2025-01-01" } }, ids());
+  assert.deepEqual(result.skipped, [
+    "Row 6 (“Di”): it has more cells than the first row has columns.",
+    "Row 8 (“Ed again”): row 7 already gives this person (the same ID, or the same name and date met)."]);
+  assert.deepEqual(result.contacts, {
+    new00001: person({ name: "Ann", met: "2025-03-01", where: "x'=1 here", status: "waiting", due: "2025-03-09" }),
+    new00002: person({ name: "Bo", met: "2025-03-02" }),
+    new00003: person({ name: "Cy", met: "2025-03-03" }),
+    abcdefgh1: person({ name: "Ed", met: "2025-03-04" }),
+  });
+});
+
+test("the same person is the same name, case and spacing aside, met the same day", () => {
+  const existing = { abcdefgh: person({ name: "Ann  Lee", met: "2025-03-01" }), bcdefghi: person({ name: "Straße", met: "2025-03-01" }) };
+  const result = contacts.fromCsv("Name,Met on\nann lee,2025-03-01\nAnnLee,2025-03-01\nStrasse,2025-03-01\n", existing, ids());
+  assert.deepEqual(Object.keys(result.contacts), ["abcdefgh", "new00001", "new00002"]);
+  assert.deepEqual([result.added, result.changed], [2, 1]);
+});
+
+test("people past the limit: one row, exactly five and more than five", () => {
+  const full = {};
+  for (let n = 0; n < contacts.MAX - 1; n++) full["c" + String(n).padStart(7, "0")] = person({ name: "P" + n });
+  const rows = (count) => "Name,Met on\n" + Array.from({ length: count }, (_, i) => `New ${i},2025-03-01`).join("\n");
+  const message = (text) => contacts.fromCsv(text, full, ids()).skipped[0];
+  assert.equal(message(rows(2)), "Row 3: the tracker holds at most 500 people; delete some to make room, then import the file again.");
+  assert.equal(message(rows(6)), "Rows 3, 4, 5, 6, 7: the tracker holds at most 500 people; delete some to make room, then import the file again.");
+  assert.equal(message(rows(7)), "Rows 3, 4, 5, 6, 7 and 1 more: the tracker holds at most 500 people; delete some to make room, then import the file again.");
+});
+
+test("the tracker counts only real dates, and the plan's last month is a month", () => {
+  const held = { a: person({ met: "2025-03-05", followed: "", helped: "" }), b: "junk", c: person({ met: "" }) };
+  assert.deepEqual(contacts.tally(held, "2025-03-01", "2025-03-31"), { met: 1, followed: 0, helped: 0 });
+  assert.deepEqual(contacts.planMonth("2025-03-04", "2025-09-03", 6), { month: 6, from: "2025-08-04", to: "2025-09-03" });
+});
+
+test("a follow-up's calendar entry, exactly", () => {
+  const text = contacts.calendar("abcdefgh", person({ name: "  Ann  ", where: "  Meetup  ", next: "  Call  ", remember: "   ",
+    exchange: " A book ", due: "2025-03-10" }), new Date(Date.UTC(2025, 2, 4, 12, 0, 0)));
+  assert.equal(text.replace(/\r\n /g, ""), ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Networking for People Entering Tech//Contact tracker//EN",
+    "CALSCALE:GREGORIAN", "BEGIN:VEVENT", "UID:follow-up-abcdefgh@networking-course-tracker", "DTSTAMP:20250304T120000Z",
+    "DTSTART;VALUE=DATE:20250310", "DTEND;VALUE=DATE:20250311", "SUMMARY:Follow up with Ann",
+    "DESCRIPTION:Next step: Call\\nMet on 4 March 2025: Meetup\\nWhat was offered or asked: A book", "TRANSP:TRANSPARENT",
+    "BEGIN:VALARM", "ACTION:DISPLAY", "DESCRIPTION:Follow up with Ann", "TRIGGER:PT9H", "END:VALARM", "END:VEVENT",
+    "END:VCALENDAR", ""].join("\r\n"));
+  assert.ok(contacts.calendar("abcdefgh", person({ where: "   ", due: "2025-03-10" }), new Date(0))
+    .includes("DESCRIPTION:Met on 4 March 2025\r\n"), "no place, no colon");
+});
+
+test("an ID in a file counts once, even on a row that found its person by name", () => {
+  const existing = { abcdefgh: person({ name: "Ann", met: "2025-03-01" }) };
+  const result = contacts.fromCsv("Name,Met on,ID\nAnn,2025-03-01,zzzzzzzz1\nZed,2025-03-09,zzzzzzzz1\n", existing, ids());
+  assert.deepEqual(Object.keys(result.contacts), ["abcdefgh"]);
+  assert.deepEqual(result.skipped, ["Row 3 (“Zed”): row 2 already gives this person (the same ID, or the same name and date met)."]);
+});
+
+test("ties in the list go by ID, whatever order the tracker holds them in", () => {
+  const same = { m3: person({ name: "Ann" }), k1: person({ name: "Ann" }), z9: person({ name: "Ann" }), l2: person({ name: "Ann" }) };
+  assert.deepEqual(contacts.order(same), ["k1", "l2", "m3", "z9"]);
+  const due = { m3: person({ due: "2025-03-05" }), k1: person({ due: "2025-03-05" }), z9: person({ due: "2025-03-05" }), l2: person({ due: "2025-03-05" }) };
+  assert.deepEqual(contacts.thisWeek(due, "2025-03-04").map((c) => c.id), ["k1", "l2", "m3", "z9"]);
+});
+
+test("names in messages are quoted whole up to 40 characters; blank lines are rows; a blank status is the first", () => {
+  const text = "Name,Met on,Status\n" + "n".repeat(40) + ",x\n" + "m".repeat(41) + ",y\n   ,z\n\nBo,2025-03-01,   \n";
+  const result = contacts.fromCsv(text, {}, ids());
+  assert.deepEqual(result.skipped, [
+    "Row 2 (“" + "n".repeat(40) + "”): “Met on” “x” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31.",
+    "Row 3 (“" + "m".repeat(39) + "…”): “Met on” “y” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31.",
+    "Row 4: “Name” is empty; “Met on” “z” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31."]);
+  assert.deepEqual(result.contacts, { new00001: person({ name: "Bo", met: "2025-03-01" }) });
+  assert.deepEqual(contacts.parseCsv("a\n\nb").rows, [["a"], [""], ["b"]]);
+});
+
+test("a CSV file of exactly 4 MB is read", () => {
+  const start = "Name,Met on\nAnn,2025-03-01\n";
+  const result = contacts.fromCsv(start + " ".repeat(contacts.MAX_BYTES - start.length), {}, ids());
+  assert.deepEqual(Object.keys(result.contacts), ["new00001"]);
+});

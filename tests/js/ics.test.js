@@ -89,7 +89,8 @@ test("DATE-TIME values have four-digit years and refuse any other", () => {
   assert.equal(ics.dateTime(ics.dayNumber(1, 3, 5), 0), "00010305T000000");
   assert.equal(ics.dateTime(ics.dayNumber(99, 12, 31), 23 * 60 + 59), "00991231T235900");
   assert.equal(ics.dateTime(ics.dayNumber(2026, 3, 8), 24 * 60 + 20), "20260309T002000", "past midnight is the next day");
-  assert.throws(() => ics.dateTime(ics.dayNumber(9999, 12, 31), 24 * 60), RangeError);
+  assert.equal(ics.dateTime(ics.dayNumber(9999, 12, 31), 23 * 60 + 59), "99991231T235900", "the last year there is");
+  assert.throws(() => ics.dateTime(ics.dayNumber(9999, 12, 31), 24 * 60), /^RangeError: no iCalendar date in the year 10000$/);
   assert.throws(() => ics.dateTime(ics.dayNumber(0, 12, 31), 0), RangeError);
   assert.equal(ics.utc(new Date(Date.UTC(2026, 0, 1, 12, 0, 5, 250))), "20260101T120005Z");
 });
@@ -131,4 +132,19 @@ test("a weekly slot in a gap moves in that week only, in New York and in Berlin"
     assert.deepEqual(ics.existing(ics.dayNumber(2026, 10, 4), 135), at(2026, 10, 4, 2, 45));
   });
   inZone("UTC", () => { assert.deepEqual(ics.gaps(sunday, 150, 52), []); });
+  inZone("America/New_York", () => {
+    assert.deepEqual(ics.gaps(sunday, 150, 1), [], "one week: the gap on 8 March is after it");
+  });
+  inZone("Pacific/Apia", () => {
+    // Samoa skipped Friday 30 December 2011 altogether: the same time, a day later.
+    assert.deepEqual(ics.gaps(ics.dayNumber(2011, 12, 23), 600, 2), [{ day: ics.dayNumber(2011, 12, 30), to: at(2011, 12, 31, 10, 0) }]);
+  });
+});
+
+test("folding counts each character's octets exactly where UTF-8 changes length", () => {
+  // U+0080 takes two octets, U+0800 three and U+10000 four: each one too many for the line it would end.
+  assert.equal(ics.fold("x".repeat(74) + "\u0080"), "x".repeat(74) + "\r\n \u0080");
+  assert.equal(ics.fold("x".repeat(73) + "\u0800"), "x".repeat(73) + "\r\n \u0800");
+  assert.equal(ics.fold("x".repeat(72) + "\u{10000}"), "x".repeat(72) + "\r\n \u{10000}");
+  assert.equal(ics.fold("x".repeat(74) + "\u007f"), "x".repeat(74) + "\u007f", "U+007F is one octet");
 });

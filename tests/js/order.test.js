@@ -102,3 +102,13 @@ test("only a string of 8 to 32 characters of [0-9a-z] is a seed", () => {
     assert.equal(isSeed(bad), false, JSON.stringify(bad));
   }
 });
+
+test("an order stays what it was: a learner's options do not move when the course is updated", () => {
+  // Exact orders, so a change to the hash, the generator or what they are fed shows here.
+  assert.deepEqual(order("k3x9q2mz", "in-person", "what-to-pack", ["a", "b", "c", "d"]), ["a", "b", "d", "c"]);
+  assert.deepEqual(order("0000000a", "online", "first-message", ["a", "b", "c", "d", "e"]), ["a", "e", "c", "b", "d"]);
+  assert.deepEqual(order("zz9y8x7w6v", "introverts", "recharge", ["true", "false"]), ["false", "true"]);
+  // The keys are kept apart in what is hashed: "ab c d" and "a bc d" are different questions.
+  assert.deepEqual(order("k3x9q2mz", "l", "q", ["ab", "c", "d"]), ["d", "ab", "c"]);
+  assert.deepEqual(order("k3x9q2mz", "l", "q", ["a", "bc", "d"]), ["d", "a", "bc"]);
+});

@@ -349,3 +349,107 @@ test("the templates page's details travel in the file, each within its limit", (
   const plain = progress.check(file({ "quiz:online": { post: { choice: ["a"] } }, toolkit: { fields: { their_name: "x".repeat(201) } } }), COURSE);
   assert.equal(plain.progress.toolkit, undefined, "without the page's limits a detail holds 200 characters");
 });
+
+// ---- Each rule of the check on its own: the exact result, so a rule that goes missing shows ----------
+
+test("without the page's limits a plan field needs a name of the usual form", () => {
+  const result = progress.check(file({ plan: { goals: "x", "Bad Field": "y", "goal!": "z", "-x": "w" } }), COURSE);
+  assert.deepEqual(result.progress, { plan: { goals: "x" } });
+  assert.deepEqual(result.skipped, ["plan fields this course does not have (“Bad Field”, “goal!”, “-x”)"]);
+});
+
+test("a name of 40 characters is quoted whole; one of 41 is cut", () => {
+  const result = progress.check(file({ "quiz:online": { post: { choice: ["a"] } }, ["p".repeat(40)]: {}, ["q".repeat(41)]: {} }), COURSE);
+  assert.deepEqual(result.skipped, ["parts this course does not know (“" + "p".repeat(40) + "”, “" + "q".repeat(39) + "…”)"]);
+});
+
+test("describe counts only records, in sections that are records", () => {
+  assert.deepEqual(progress.describe({ plan: "abc", "quiz:a": [{ choice: ["a"] }], contacts: ["x"] }),
+    { answers: 0, lessons: 0, plan: false, contacts: 0 });
+  assert.deepEqual(progress.describe({ "quiz:a": { q: { choice: ["a"] }, r: "junk", s: null } }),
+    { answers: 1, lessons: 1, plan: false, contacts: 0 });
+});
+
+test("an error that is not a refusal is not passed off as one", () => {
+  assert.throws(() => progress.check(file({ "quiz:online": { post: { choice: ["a"] } } }), null), TypeError);
+});
+
+test("a file of exactly 4 MB is read; the version must be a number above this page's to be newer", () => {
+  const base = file({ plan: { goals: "x" } }, { pad: "" });
+  const exact = base.replace('"pad":""', '"pad":"' + " ".repeat(progress.MAX_BYTES - base.length) + '"');
+  assert.equal(exact.length, progress.MAX_BYTES);
+  assert.deepEqual(progress.check(exact, COURSE).progress, { plan: { goals: "x" } });
+  for (const version of [0, -1, "2", null, true]) {
+    assert.equal(refused(file({}, { version })), "its format version is missing or unknown; this page reads version 1.", String(version));
+  }
+});
+
+test("sections that end up empty are left out of what is kept", () => {
+  const result = progress.check(file({
+    "quiz:in-person": { plan: { text: "" } },      // an empty draft: nothing worth keeping
+    "quiz:online": { post: { choice: ["a"] } },
+    plan: { "Bad Field": "x" },
+    contacts: { "Bad Id!": {} },
+  }), COURSE);
+  assert.deepEqual(result.progress, { "quiz:online": { post: { choice: ["a"], correct: true } } });
+  assert.deepEqual(result.held, { answers: 1, lessons: 1, plan: false, contacts: 0 });
+});
+
+test("the templates page's details: the section's form, text only, and a detail exactly at its limit", () => {
+  const limits = { fields: { their_name: 5 } };
+  const quiz = { "quiz:online": { post: { choice: ["a"] } } };
+  let result = progress.check(file({ ...quiz, toolkit: { details: {} } }), COURSE, null, limits);
+  assert.deepEqual(result.progress, { "quiz:online": { post: { choice: ["a"], correct: true } } });
+  assert.deepEqual(result.skipped, ["parts this course does not know (“toolkit.details”)",
+    "parts in a form this course does not write (“toolkit”)"]);
+  result = progress.check(file({ ...quiz, toolkit: { fields: { their_name: 5 } } }), COURSE, null, limits);
+  assert.deepEqual(result.skipped, ["template details that are not text (“their_name”)"]);
+  result = progress.check(file({ ...quiz, toolkit: { fields: { their_name: "Priya" } } }), COURSE, null, limits);
+  assert.deepEqual(result.progress.toolkit, { fields: { their_name: "Priya" } });
+  result = progress.check(file({ ...quiz, toolkit: { fields: { "Their Name": "P" } } }), COURSE);
+  assert.deepEqual(result.skipped, ["template details this course does not have (“Their Name”)"]);
+});
+
+test("a contact that does not fit is named by its trimmed name, or by its ID, with every problem", () => {
+  const result = progress.check(file({ "quiz:online": { post: { choice: ["a"] } }, contacts: {
+    spaced01: contact({ name: "  Ann  ", met: "someday" }),
+    blank001: contact({ name: "   " }),
+    number01: contact({ name: 5 }),
+    nothing1: null,
+    twoprobs: contact({ name: "Bo", met: "x", status: "lost" }),
+  } }), COURSE);
+  assert.deepEqual(result.skipped, ["contacts that do not fit the tracker (" +
+    "“Ann” (“Met on” “someday” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31), " +
+    "“blank001” (“Name” is empty), “number01” (“Name” is not text), “nothing1” (it is not a contact), " +
+    "“Bo” (“Met on” “x” is not a date written as YYYY-MM-DD, from 1900-01-01 to 2099-12-31; " +
+    "“Status” “lost” is none of To follow up, Waiting for a reply, In touch, Nothing planned))"]);
+});
+
+test("choices are at most 64 keys of at most 64 characters, each a string", () => {
+  const keys = Array.from({ length: 65 }, (_, i) => "k" + i);
+  const course = { big: { all: { type: "multiple", options: keys, answer: keys.slice(0, 64) } } };
+  const long = "x".repeat(64);
+  course.big.long = { type: "single", options: [long, "y".repeat(65)], answer: [long] };
+  let result = progress.check(file({ "quiz:big": { all: { choice: keys.slice(0, 64) }, long: { choice: [long] } } }), course);
+  assert.deepEqual(result.progress, { "quiz:big": { all: { choice: keys.slice(0, 64), correct: true }, long: { choice: [long], correct: true } } });
+  result = progress.check(file({ "quiz:big": { all: { choice: keys }, long: { choice: ["y".repeat(65)] } }, plan: { goals: "x" } }), course);
+  assert.deepEqual(result.skipped, ["answers in a form this course does not write (“all” in “big”, “long” in “big”)"]);
+  result = progress.check(file({ "quiz:online": { post: { choice: [["a"]] } }, plan: { goals: "x" } }), COURSE);
+  assert.deepEqual(result.skipped, ["answers in a form this course does not write (“post” in “online”)"]);
+});
+
+test("a record shown as compared needs its text; an open question takes no choice; every key chosen must be an option", () => {
+  const result = progress.check(file({
+    "quiz:in-person": {
+      pick: { choice: ["a"], revealed: true },
+      plan: { text: "Mine", choice: ["a"] },
+      many: { choice: ["a", "z"] },
+      truth: { choice: ["false"] },
+    },
+  }), COURSE);
+  assert.deepEqual(result.progress, { "quiz:in-person": { truth: { choice: ["false"], correct: true } } });
+  assert.deepEqual(result.skipped, ["answers in a form this course does not write (“pick” in “in-person”)",
+    "answers that no longer fit their question (“plan” in “in-person”, “many” in “in-person”)"]);
+  assert.deepEqual(progress.check(file({ "quiz:in-person": { plan: { text: "Mine", revealed: true } } }), COURSE).progress,
+    { "quiz:in-person": { plan: { text: "Mine", revealed: true } } }, "no mark: none is made up");
+});

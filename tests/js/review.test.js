@@ -13,6 +13,8 @@ test("a day is the learner's own calendar day", () => {
   assert.equal(review.today(at("2025-03-02T00:00")), "2025-03-02");
   // 11:30 on 1 March in London is already 2 March in Auckland.
   assert.equal(review.today(new Date("2025-03-01T11:30:00Z")), "2025-03-02");
+  assert.equal(review.today(at("2025-10-10T12:00")), "2025-10-10", "two-digit months and days are not padded");
+  assert.equal(review.today(at("2025-09-09T12:00")), "2025-09-09");
 });
 
 test("days after a day cross months, years and clock changes", () => {
@@ -148,4 +150,14 @@ test("clean keeps an entry in the form the page writes, and nothing else", () =>
   ]) {
     assert.equal(review.clean(entry), null, JSON.stringify(entry));
   }
+});
+
+test("a schedule that is not a record starts afresh; a record without its mark is not an answer", () => {
+  const now = at("2025-03-01T10:00");
+  for (const broken of ["ab", 7, ["x"], null]) {
+    assert.deepEqual(review.answer(broken, "in-person/pick", false, now),
+      { "in-person/pick": { box: 0, due: "2025-03-01", seen: "2025-03-01" } }, JSON.stringify(broken));
+  }
+  assert.deepEqual(review.due({ "quiz:in-person": { pick: { choice: ["a"] } } }, "2025-03-01", KNOWN), [],
+    "options chosen but never checked are not due");
 });

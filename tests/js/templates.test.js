@@ -6,6 +6,7 @@ test("a template splits into words and placeholders, in order", () => {
   assert.deepEqual(parts("Hi {their_name}, from {your_name}"),
     [{ text: "Hi " }, { field: "their_name" }, { text: ", from " }, { field: "your_name" }]);
   assert.deepEqual(parts("{a}{b}"), [{ field: "a" }, { field: "b" }]);
+  assert.deepEqual(parts("Dear {name}, thanks"), [{ text: "Dear " }, { field: "name" }, { text: ", thanks" }]);
   assert.deepEqual(parts("No blanks {Not_One} {x-y}"), [{ text: "No blanks {Not_One} {x-y}" }]);
 });
 
@@ -17,6 +18,8 @@ test("filling replaces each placeholder with its value, or its blank", () => {
     "Hi Priya, it was great meeting you at [where_met]. [your_name]");
   assert.equal(fill(text, { their_name: "", where_met: 7 }), "Hi {their_name}, it was great meeting you at {where_met}. {your_name}",
     "an empty or non-text value leaves the blank");
+  assert.equal(fill("Hi {name}.", null), "Hi {name}.", "no values at all leaves every blank");
+  assert.equal(fill("Hi {name}.", undefined, (name) => "[" + name + "]"), "Hi [name].");
 });
 
 test("a value is text: it is never filled in again, and names on the prototype are not values", () => {
@@ -40,6 +43,9 @@ test("clipping keeps the limit without breaking an emoji", () => {
   assert.equal(clip("abc", 4), "abc");
   assert.equal(clip("abc\ud83d\udc4b", 4), "abc", "the emoji would be cut in half: it goes whole");
   assert.equal(clip("ab\ud83d\udc4b", 4), "ab\ud83d\udc4b");
+  assert.equal(clip("\ud83d\udc4babc", 3), "\ud83d\udc4ba", "an emoji before the cut stays");
+  assert.equal(clip("ab\ud83d", 3), "ab\ud83d", "text within its limit is returned as it is");
+  assert.equal(clip("abc\ud83d", 4), "abc\ud83d");
 });
 
 test("the count says how far over the limit a message is", () => {
