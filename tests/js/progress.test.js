@@ -365,9 +365,9 @@ test("a name of 40 characters is quoted whole; one of 41 is cut", () => {
 
 test("describe counts only records, in sections that are records", () => {
   assert.deepEqual(progress.describe({ plan: "abc", "quiz:a": [{ choice: ["a"] }], contacts: ["x"] }),
-    { answers: 0, lessons: 0, plan: false, contacts: 0 });
+    { answers: 0, lessons: 0, plan: false, contacts: 0, reviews: 0 });
   assert.deepEqual(progress.describe({ "quiz:a": { q: { choice: ["a"] }, r: "junk", s: null } }),
-    { answers: 1, lessons: 1, plan: false, contacts: 0 });
+    { answers: 1, lessons: 1, plan: false, contacts: 0, reviews: 0 });
 });
 
 test("an error that is not a refusal is not passed off as one", () => {
@@ -392,7 +392,7 @@ test("sections that end up empty are left out of what is kept", () => {
     contacts: { "Bad Id!": {} },
   }), COURSE);
   assert.deepEqual(result.progress, { "quiz:online": { post: { choice: ["a"], correct: true } } });
-  assert.deepEqual(result.held, { answers: 1, lessons: 1, plan: false, contacts: 0 });
+  assert.deepEqual(result.held, { answers: 1, lessons: 1, plan: false, contacts: 0, reviews: 0 });
 });
 
 test("the templates page's details: the section's form, text only, and a detail exactly at its limit", () => {
