@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from . import yamlsource
 from .problems import Problem
-from .yamlsource import line_of
+from .yamlsource import item_lines, line_of
 
 TYPES = ("single", "multiple", "true-false", "open")
 QUESTION_FIELDS = ("id", "type", "objective", "prompt", "options", "answer", "feedback", "explanation", "allow")
@@ -83,8 +83,8 @@ def parse(text, path):
                                 "`questions:` must be a non-empty list of questions, each starting with `- id:`"))
         return None, problems
     parsed, seen = [], {}
-    for item in questions:
-        question = _parse_question(item, path, problems)
+    for item, line in zip(questions, item_lines(questions)):
+        question = _parse_question(item, path, problems, line)
         if question is None:
             continue
         if question.id in seen:
@@ -117,8 +117,7 @@ def _unknown(key, allowed, where):
     return f"unknown field '{key}' {where}; the fields are: {', '.join(allowed)}"
 
 
-def _parse_question(item, path, problems):
-    line = getattr(item, "line", 1)
+def _parse_question(item, path, problems, line):
     if not isinstance(item, dict):
         problems.append(Problem(path, line, "each question must be a mapping starting with `- id:`"))
         return None

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from . import yamlsource
 from .bank import ID_PATTERN
 from .problems import Problem
-from .yamlsource import line_of
+from .yamlsource import item_lines, line_of
 
 # The sections every lesson has, in this order, so a learner always knows where they are.
 SECTIONS = ("Overview", "Objectives", "Motivation", "Steps", "Common mistakes", "Practice",
@@ -137,9 +137,8 @@ def check_materials(data, path, problems):
         problems.append(Problem(path, line_of(data, "materials") + 1, f"`materials:` must be a list, {example}"))
         return []
     found = []
-    for index, item in enumerate(value):
-        # A mapping knows its line; for anything else, count from the first entry (one entry a line).
-        line = getattr(item, "line", getattr(value, "line", line_of(data, "materials")) + index) + 1
+    for item, line in zip(value, item_lines(value)):
+        line += 1  # the front matter starts after the `---` line
         if not isinstance(item, dict) or len(item) != 1:
             problems.append(Problem(path, line, f"each entry of `materials:` is one type and its text, {example}"))
             continue

@@ -10,7 +10,7 @@ from datetime import date
 
 from . import yamlsource
 from .problems import Problem
-from .yamlsource import line_of
+from .yamlsource import item_lines, line_of
 
 LIST_FILE = "links.yml"
 STATES = ("answers", "fails", "not checked")
@@ -33,8 +33,7 @@ def parse(text, path=LIST_FILE):
     if not isinstance(data, list):
         return [], [Problem(path, 1, "the file is a list of entries, each starting `- url: https://...`")]
     entries, seen = [], {}
-    for item in data:
-        line = getattr(item, "line", 1)
+    for item, line in zip(data, item_lines(data)):
         if not isinstance(item, dict):
             problems.append(Problem(path, line, "each entry has `url:`, `state:`, `date:` and, unless it answers, `note:`"))
             continue

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import yamlsource
 from .bank import BIDI_CONTROLS, ID_PATTERN, TEXT_LIMIT
 from .problems import CourseError, Problem
-from .yamlsource import line_of
+from .yamlsource import item_lines, line_of
 
 TEMPLATES_FILE = "toolkit/templates.yml"
 DOCS_DIR = "docs"
@@ -160,8 +160,8 @@ def parse(text, path=TEMPLATES_FILE):
     if not isinstance(raw_templates, list) or not raw_templates:
         report(data, "templates", "`templates:` must be a non-empty list of templates, each starting with `- id:`")
         raw_templates = []
-    for item in raw_templates:
-        template = _template(item, fields, path, problems, text_of)
+    for item, line in zip(raw_templates, item_lines(raw_templates)):
+        template = _template(item, line, fields, path, problems, text_of)
         if template is None:
             continue
         if template.id in seen:
@@ -180,9 +180,8 @@ def parse(text, path=TEMPLATES_FILE):
     return Templates(fields=fields, templates=templates), []
 
 
-def _template(item, fields, path, problems, text_of):
+def _template(item, line, fields, path, problems, text_of):
     """One template, checked; None when it has a problem (each is reported)."""
-    line = getattr(item, "line", 1)
     if not isinstance(item, dict):
         problems.append(Problem(path, line, "each template must be a mapping starting with `- id:`"))
         return None

@@ -9,7 +9,7 @@ from pathlib import Path
 from . import yamlsource
 from .bank import BIDI_CONTROLS, ID_PATTERN, TEXT_LIMIT
 from .problems import CourseError, Problem
-from .yamlsource import line_of
+from .yamlsource import item_lines, line_of
 
 PLAN_FILE = "plan/networking-plan.yml"
 MONTHS = 6
@@ -140,9 +140,9 @@ def parse(text, path=PLAN_FILE):
                 report(mapping, key, f"`{key}:` must be a non-empty list, each item starting with `- id:`")
             return []
         found, seen = [], {}
-        for item in value:
+        for item, line in zip(value, item_lines(value)):
             if not isinstance(item, dict):
-                problems.append(Problem(path, getattr(item, "line", value.line), f"each item of `{key}:` must be a mapping starting with `- id:`"))
+                problems.append(Problem(path, line, f"each item of `{key}:` must be a mapping starting with `- id:`"))
                 continue
             fields(item, kind, f"in {where}")
             item_id = item.get("id")
@@ -185,10 +185,10 @@ def parse(text, path=PLAN_FILE):
             count = len(raw_months) if isinstance(raw_months, list) else 0
             report(data, "months", f"`months:` must list exactly {MONTHS} months, each with focus and counts (found {count})")
     else:
-        for number_of_month, month in enumerate(raw_months, start=1):
+        for number_of_month, (month, line) in enumerate(zip(raw_months, item_lines(raw_months)), start=1):
             where = f"in month {number_of_month}"
             if not fields(month, "month", where):
-                problems.append(Problem(path, getattr(month, "line", raw_months.line), f"month {number_of_month} must be a mapping with focus and counts"))
+                problems.append(Problem(path, line, f"month {number_of_month} must be a mapping with focus and counts"))
                 continue
             counts = month.get("counts")
             if not isinstance(counts, dict):

@@ -24,9 +24,10 @@ class Mapping(dict):
 
 
 class Sequence(list):
-    """A list that remembers its own line."""
+    """A list that remembers its own line and the line each item starts on."""
 
     line = 1
+    item_lines: list
 
 
 def _describe_syntax_error(error, source_line=""):
@@ -119,8 +120,15 @@ def _build(node, loader, path, problems, seen):
     if isinstance(node, SequenceNode):
         result = Sequence(_build(item, loader, path, problems, seen) for item in node.value)
         result.line = node.start_mark.line + 1
+        result.item_lines = [item.start_mark.line + 1 for item in node.value]
         return result
     return loader.construct_object(node)
+
+
+def item_lines(sequence):
+    """The line each item of a list read by load() starts on: a plain-text item knows no line of its own."""
+    lines = getattr(sequence, "item_lines", None)
+    return lines if lines is not None and len(lines) == len(sequence) else [getattr(sequence, "line", 1)] * len(sequence)
 
 
 def line_of(mapping, key):

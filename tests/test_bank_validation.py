@@ -116,6 +116,8 @@ BROKEN = [
      "text-direction control"),
     ("options on a true-false question", ("    answer: true\n", "    answer: true\n    options: {a: x, b: y}\n"),
      19, "leave-politely", "has no `options:`"),
+    ("a question as plain text", ("questions:\n", "questions:\n  - Just a line of text\n"), 3, "",
+     "each question must be a mapping starting with `- id:`"),
 ]
 
 

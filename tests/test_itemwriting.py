@@ -237,8 +237,8 @@ def test_the_check_command_shows_allowed_exceptions(tmp_path):
 def test_a_question_that_is_no_mapping_and_an_objective_the_lesson_does_not_declare():
     options = {"a": "Send a short note.", "b": "Ask for a referral."}
     parsed, problems = bank.parse(bank_of(single("one", options, "a")) + "  - just a sentence\n", PATH)
-    # A plain entry carries no line of its own: the problem points at the file.
-    assert problems == [Problem(PATH, 1, "each question must be a mapping starting with `- id:`")]
+    # A plain entry is reported on its own line.
+    assert problems == [Problem(PATH, 14, "each question must be a mapping starting with `- id:`")]
     parsed, _ = bank.parse(bank_of(single("one", options, "a")), PATH)
     assert [str(p) for p in bank.check_against_lesson(parsed, {"greet": "G", "leave": "L"}, "docs/lessons/held-out.md")][0] == (
         f"{PATH}:3: one: objective 'o' is not declared in docs/lessons/held-out.md (declared: greet, leave); use one of "

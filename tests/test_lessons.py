@@ -187,6 +187,11 @@ def test_materials_that_are_no_list_or_whose_entries_are_wrong_each_on_its_line(
     ]
 
 
+def test_a_plain_text_entry_after_a_folded_one_is_reported_on_its_own_line():
+    entries = "  - supply: >\n      Sticky notes\n      and pens\n  - Plain text\n"
+    assert problems_of(FRONT.replace("  - supply: Sticky notes\n", entries)) == [(PATH, 17, ENTRY)]
+
+
 SECTIONS = ("the lesson's sections must be, in order: Overview, Objectives, Motivation, Steps, Common mistakes, Practice, "
             "Check for understanding, Summary, Further reading, Credits; ")
 
