@@ -274,16 +274,6 @@
 
   // ---- The page ---------------------------------------------------------------------------------------------
 
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
 
   var SAVED = "What you type is saved in this browser as you go; nothing is sent anywhere.";
   var NOT_KEPT = "This browser is not keeping your plan: it is kept only for this visit. " +
@@ -362,7 +352,7 @@
         say("Making your Word file\u2026");
         withWord(function () {
           var bytes = window.CourseDocx.docx(window.CoursePlanWord, wordValues(plan, values(form)));
-          download("my-networking-plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes);
+          window.CourseStore.download("my-networking-plan.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", bytes);
           say("Your plan was downloaded as a Word file.");
         }, function () {
           say("Your Word file could not be made: this page could not load what makes it. Reload the page and try again, " +
@@ -371,12 +361,12 @@
       },
       markdown: function () {
         if (!ready()) { return; }
-        download("my-networking-plan.md", "text/markdown;charset=utf-8", markdown(plan, w, values(form)));
+        window.CourseStore.download("my-networking-plan.md", "text/markdown;charset=utf-8", markdown(plan, w, values(form)));
         say("Your plan was downloaded as Markdown.");
       },
       calendar: function () {
         if (!ready()) { return; }
-        download("my-networking-plan.ics", "text/calendar;charset=utf-8", calendar(plan, w, values(form)));
+        window.CourseStore.download("my-networking-plan.ics", "text/calendar;charset=utf-8", calendar(plan, w, values(form)));
         say("Your calendar file was downloaded: open it to add your weekly slot and monthly reviews.");
       },
       print: function () { window.print(); },

@@ -17,13 +17,6 @@
     try { return meta ? JSON.parse(meta.content) : null; } catch (error) { return null; }
   }
   function holds(data) { return progress.summary(progress.describe(data)); }
-  function download(name, text) {
-    var link = make("a", "", "");
-    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-    link.download = name;
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
 
   function setUpProgress(root) {
     var course = JSON.parse(root.getAttribute("data-course"));
@@ -91,7 +84,7 @@
         var data = store.all(), held = holds(data);
         if (!held) { return say("There is nothing to export yet: this browser holds no answers, no plan and no contacts for this course."); }
         var name = "networking-course-progress-" + new Date().toISOString().slice(0, 10) + ".json";
-        download(name, JSON.stringify({ format: progress.FORMAT, version: progress.VERSION,
+        store.download(name, "application/json", JSON.stringify({ format: progress.FORMAT, version: progress.VERSION,
           exported: new Date().toISOString(), progress: data }, null, 2));
         say("Your progress was saved to the file " + name + ". It holds " + held + ".");
       },

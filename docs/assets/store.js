@@ -71,6 +71,16 @@
     clear: function () {
       var removed = attempt(function () { localStorage.removeItem(KEY); });
       return removed && memory === null || write({});
+    },
+    // Hands the browser a file to save: the exports of what is kept here (progress, plan, contacts).
+    download: function (name, type, data) {
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([data], { type: type }));
+      link.download = name;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
     }
   };
 })();

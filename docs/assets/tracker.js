@@ -35,16 +35,6 @@
     var now = new Date();
     return lib().iso(window.CourseIcs.dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate()));
   }
-  function download(name, type, text) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }));
-    var link = make("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-  }
   function slug(name) {
     return name.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "contact";
   }
@@ -317,7 +307,7 @@
     function calendar(id) {
       var contact = load().contacts[id];
       if (!contact || !contact.due) { return draw(); }
-      download("follow-up-" + slug(contact.name) + ".ics", "text/calendar;charset=utf-8", lib().calendar(id, contact, new Date()));
+      store().download("follow-up-" + slug(contact.name) + ".ics", "text/calendar;charset=utf-8", lib().calendar(id, contact, new Date()));
       say("The follow-up with " + contact.name + " on " + lib().longDate(contact.due) + " was downloaded: open the file to add it to your calendar.");
     }
     function remove(id) {
@@ -367,7 +357,7 @@
       var contacts = load().contacts, n = Object.keys(contacts).length;
       if (!n) { return say("There is nobody to download yet."); }
       var name = "my-contacts-" + today() + ".csv";
-      download(name, "text/csv;charset=utf-8", lib().toCsv(contacts));
+      store().download(name, "text/csv;charset=utf-8", lib().toCsv(contacts));
       say("Your " + people(n) + " were saved to the file " + name + ". It opens in any spreadsheet program.");
     });
     csvIn.addEventListener("click", function () { file.click(); });
