@@ -6,18 +6,17 @@ as PDF files and one PNG per page.
 
 Without --site it builds the instructor edition first. Needs pdftoppm (poppler-utils) for the PNGs.
 """
-import argparse
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, mkdocs_build, serve_folder  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from macros import pdf  # noqa: E402
+from screenshots import served_site  # noqa: E402 (bench/, beside this script)
 
 PRINTS = ["instructor/session-plan.md", "instructor/sessions/networking-career.md", "instructor/answer-key.md",
           "worksheets/paper-quizzes.md", "worksheets/check-for-understanding.md"]
@@ -51,18 +50,8 @@ def prints(browser, url, out):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--site", type=Path)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "screenshots" / "instructor")
-    args = parser.parse_args()
-    site = args.site
-    if site is None:
-        site = Path(tempfile.mkdtemp(prefix="site-instructor-"))
-        result = mkdocs_build(ROOT / "mkdocs.instructor.yml", site)
-        if result.returncode:
-            sys.exit(result.stdout + result.stderr)
-    args.out.mkdir(parents=True, exist_ok=True)
-    url, server = serve_folder(site)
+    args, url, server = served_site(__doc__.splitlines()[0], "mkdocs.instructor.yml",
+                                    ROOT / "bench" / "screenshots" / "instructor")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -89,19 +89,26 @@ def answer_some(page):
     questions.nth(3).get_by_role("button", name="Yes, it did").click()
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def served_site(description, config, out):
+    """The command line of a screenshot script: (its arguments, the served site's URL, the server). The site is
+    --site, or the edition of `config` built into a temporary folder; the pictures go into --out (default out)."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--site", type=Path)
-    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "screenshots")
+    parser.add_argument("--out", type=Path, default=out)
     args = parser.parse_args()
     site = args.site
     if site is None:
         site = Path(tempfile.mkdtemp(prefix="site-"))
-        result = mkdocs_build(ROOT / "mkdocs.yml", site)
+        result = mkdocs_build(ROOT / config, site)
         if result.returncode:
             sys.exit(result.stdout + result.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     url, server = serve_folder(site)
+    return args, url, server
+
+
+def main():
+    args, url, server = served_site(__doc__.splitlines()[0], "mkdocs.yml", ROOT / "bench" / "screenshots")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
