@@ -352,6 +352,9 @@ test("people past the limit: one row, exactly five and more than five", () => {
 test("the tracker counts only real dates, and the plan's last month is a month", () => {
   const held = { a: person({ met: "2025-03-05", followed: "", helped: "" }), b: "junk", c: person({ met: "" }) };
   assert.deepEqual(contacts.tally(held, "2025-03-01", "2025-03-31"), { met: 1, followed: 0, helped: 0 });
+  // A list holding a date compares as that date's text: it is still not a date.
+  assert.deepEqual(contacts.tally({ a: person({ met: ["2025-03-05"], helped: 20250305 }) }, "2025-03-01", "2025-03-31"),
+    { met: 0, followed: 0, helped: 0 });
   assert.deepEqual(contacts.planMonth("2025-03-04", "2025-09-03", 6), { month: 6, from: "2025-08-04", to: "2025-09-03" });
 });
 
