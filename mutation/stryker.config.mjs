@@ -4,7 +4,8 @@
 // the whole of tests/js/.
 const module = process.env.MODULE || "*";
 // MUTATE="file:line:column-line:column ..." checks only those mutants again (the survivors of the last run, after
-// new tests); mutation/report.py lays that run over the last full one.
+// new tests); mutation/report.py lays that run over the last full one. AGAIN=-2 names a second such run
+// (mutants/stryker/<module>-2.again.json), so that it does not replace the first.
 const only = process.env.MUTATE ? process.env.MUTATE.split(" ") : null;
 
 export default {
@@ -15,7 +16,7 @@ export default {
   coverageAnalysis: "off",
   concurrency: 2,
   reporters: ["clear-text", "json"],
-  jsonReporter: { fileName: `mutants/stryker/${module}${only ? ".again" : ""}.json` },
+  jsonReporter: { fileName: `mutants/stryker/${module}${only ? (process.env.AGAIN || "") + ".again" : ""}.json` },
   tempDirName: `mutants/.stryker-tmp-${module}`,
   cleanTempDir: true,
 };
