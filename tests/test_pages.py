@@ -35,3 +35,51 @@ def test_a_config_without_macros_settings_gives_none(config):
 ])
 def test_the_innermost_unclosed_block_and_its_line(body, expected):
     assert pages.unclosed_block(ENVIRONMENT, body) == expected
+
+
+def test_a_byte_order_mark_is_dropped_and_unreadable_files_are_named(tmp_path):
+    (tmp_path / "bom.md").write_bytes(b"\xef\xbb\xbf# Hi\n")
+    (tmp_path / "latin.md").write_bytes(b"caf\xe9\n")
+    (tmp_path / "folder.md").mkdir()
+    problems = []
+    assert pages.read_text(tmp_path / "bom.md", "docs/bom.md", problems) == "# Hi\n"
+    assert pages.read_text(tmp_path / "latin.md", "docs/latin.md", problems) is None
+    assert pages.read_text(tmp_path / "folder.md", "docs/folder.md", problems) is None
+    assert [str(p) for p in problems] == [
+        "docs/latin.md:1: the file is not UTF-8 text (invalid continuation byte); save it as UTF-8",
+        "docs/folder.md:1: the file cannot be read (Is a directory)"]
+
+
+def test_the_files_mkdocs_reads_and_the_links_it_must_not_follow(tmp_path):
+    root = tmp_path / "project"
+    docs = root / "docs"
+    (docs / "lessons").mkdir(parents=True)
+    (docs / "index.md").write_text("x", encoding="utf-8")
+    (docs / ".hidden.md").write_text("x", encoding="utf-8")
+    (docs / "lessons" / "a.md").write_text("x", encoding="utf-8")
+    (docs / "lessons" / "same.md").symlink_to("a.md")
+    (docs / "lessons" / "gone.md").symlink_to("nowhere.md")
+    (docs / "lessons" / "loop.md").symlink_to("loop.md")
+    (docs / "up").symlink_to("lessons")
+    (docs / "back").symlink_to(".")
+    (tmp_path / "outside.md").write_text("secret", encoding="utf-8")
+    (docs / "leak.md").symlink_to(tmp_path / "outside.md")
+    problems = []
+    found = pages.files(root, "docs", problems)
+    assert [(shown, path.relative_to(root).as_posix()) for shown, path in found] == [
+        ("docs/index.md", "docs/index.md"), ("docs/lessons/a.md", "docs/lessons/a.md"),
+        ("docs/lessons/same.md", "docs/lessons/same.md"), ("docs/up/a.md", "docs/up/a.md"),
+        ("docs/up/same.md", "docs/up/same.md")]
+    assert [str(p) for p in problems] == [
+        "docs/back:1: is a symbolic link to ., a folder that holds the link itself, so the site would never end; delete it",
+        f"docs/leak.md:1: is a symbolic link to {tmp_path / 'outside.md'}, outside the project, which the site would "
+        "publish; copy what you need into the project instead of linking to it",
+        "docs/lessons/gone.md:1: is a symbolic link to nowhere.md, which does not exist; point it at a file in the "
+        "project, or delete it",
+        "docs/lessons/loop.md:1: is a symbolic link to loop.md, which leads back to itself; point it at a file in the "
+        "project, or delete it",
+        "docs/up/gone.md:1: is a symbolic link to nowhere.md, which does not exist; point it at a file in the "
+        "project, or delete it",
+        "docs/up/loop.md:1: is a symbolic link to loop.md, which leads back to itself; point it at a file in the "
+        "project, or delete it"]
+    assert pages.files(root, "missing", []) == []
