@@ -1,6 +1,7 @@
 """Printable worksheets from the core, exactly: print buttons, lists, cards and paper quizzes, from the small
 course of tests/tiny_course.py."""
 from macros import worksheets
+from macros.lessons import Lesson
 from test_render_exact import pieces
 from tiny_course import QUESTIONS, tiny_course
 
@@ -59,3 +60,50 @@ def test_every_paper_quiz_on_a_sheet_of_its_own(snapshot):
         '<div class="paper-sheet" id="sheet-two" markdown>\n\n## Two { #quiz-two }\n\n'
         '<p class="print-control" hidden data-search-exclude><button type="button" class="md-button" '
         f'data-print="sheet-two">Print this quiz</button></p>\n\n[{two}]\n\n</div>\n')
+
+
+def test_room_to_write_in_lines_or_boxes():
+    assert worksheets.writing_space() == worksheets.writing_space(4) == (
+        '<div class="write-space"><div class="write-lines" aria-hidden="true">'
+        + '<span class="write-line"></span>' * 4 + "</div></div>")
+    assert worksheets.writing_space("2", "Your *goal*") == (
+        '<div class="write-space"><p class="write-label">Your <em>goal</em></p><div class="write-lines" '
+        'aria-hidden="true"><span class="write-line"></span><span class="write-line"></span></div></div>')
+    assert worksheets.boxes() == (
+        '<div class="write-boxes"><ol class="boxes" aria-hidden="true">' + '<li class="box"></li>' * 6 + "</ol></div>")
+    assert worksheets.boxes("2", "Ideas & <more>") == (
+        '<div class="write-boxes"><p class="write-label">Ideas &amp; &lt;more&gt;</p><ol class="boxes" '
+        'aria-hidden="true"><li class="box"></li><li class="box"></li></ol></div>')
+
+
+def test_an_open_question_on_paper_has_four_lines_unless_told():
+    assert worksheets.paper_question(QUESTIONS[3], 7) == (
+        '<li class="paper-question" data-qid="talk" value="7"><p class="paper-prompt">Discuss</p>'
+        + worksheets.writing_space(4) + "</li>")
+
+
+def lesson_with(body):
+    return Lesson(slug="s", path="docs/lessons/s.md", title="S", description="D.", time={}, objectives={}, body=body)
+
+
+def test_list_after_reads_the_list_right_below_its_marker():
+    body = "Ways in:\n- First\n  goes on\n- Second\n- Third\n  and more\n  still\nAfter the list.\n\n- Not this\n"
+    assert worksheets.list_after(lesson_with(body), "Ways in") == ["First goes on", "Second", "Third and more still"]
+
+
+def test_list_after_stops_at_a_blank_line_or_a_line_not_indented():
+    body = "Ways in:\n\n1. One\n   more\n2. Two\n\nText after.\n"
+    assert worksheets.list_after(lesson_with(body), "Ways in") == ["One more", "Two"]
+    assert worksheets.list_after(lesson_with("Ways in:\n- One\n## Next\n"), "Ways in") == ["One"]
+
+
+def test_list_after_wants_the_list_right_after_the_marker():
+    message = ("docs/lessons/s.md: no list follows a line containing 'Ways in'; "
+               "name text from the line just above the list you want")
+    for body in ("Ways in:\nSome text first.\n- One\n", "Ways in:\n", "Ways in:\n\n\n", "No marker\n- One\n"):
+        try:
+            worksheets.list_after(lesson_with(body), "Ways in")
+        except ValueError as error:
+            assert str(error) == message
+        else:
+            raise AssertionError(body)
