@@ -108,3 +108,10 @@ def test_one_open_question_makes_a_quiz_of_one():
 def test_a_course_without_lessons_has_an_empty_overview():
     assert render.course_overview(Course(lessons={}, banks={}), url_of) == (
         '<p class="course-total">0 lessons, 0 minutes in all (0 h 00 min).</p><ol class="course-overview"></ol>')
+
+
+def test_the_overview_lists_every_objective_of_a_lesson():
+    course = tiny_course()
+    course.lessons["two"].objectives = {"bye": "Say *bye*.", "wave": "Wave."}
+    assert render.course_overview(course, url_of).endswith(
+        "<p>You will be able to:</p><ul><li>Say <em>bye</em>.</li><li>Wave.</li></ul></li></ol>")
