@@ -131,3 +131,34 @@ def test_a_one_round_timer_first_shows_one_round_and_its_minutes():
     assert instructor._preset_button(dict(preset, seconds=65, rounds=2, id="a&b"), 4, "<x>").endswith(
         '<kbd>4</kbd> &lt;x&gt; · 2 × 1:05</button>')
     assert ' id="timer-a&amp;b" ' in instructor._preset_button(dict(preset, id="a&b"), 4, "x")
+
+
+def test_a_note_keeps_its_own_indents_and_letters():
+    body = "## A\n\n!!! instructor\n        Indented first.\n    Ends with X  \n\n"
+    lesson = Lesson(slug="x", path="docs/lessons/x.md", title="T", description="D", time={}, objectives={}, body=body)
+    assert instructor.notes(lesson) == [("A", "    Indented first.\nEnds with X  ")]
+
+
+def test_facilitation_notes_are_admonitions_titled_with_their_section():
+    assert instructor.facilitation_notes(tiny_course().lessons["one"]) == (
+        '!!! instructor "Overview"\n    Say hello.\n\n    Then *ask* a question.\n\n'
+        '!!! instructor "Step 1: Say hi"\n    Collapsible note.\n\n'
+        "!!! instructor \"Step 2: Ask 'why'\"\n    Indented note.\n")
+    assert instructor.facilitation_notes(tiny_course().lessons["two"]) == ""
+
+
+def test_materials_to_bring_play_and_print():
+    def worksheet_url(name):
+        return f"../worksheets/{name}/?a&b"
+
+    assert instructor.materials(tiny_course().lessons["one"], worksheet_url) == (
+        '<ul class="materials">'
+        '<li class="material-supply"><span class="material-box" aria-hidden="true"></span>'
+        "<strong>Bring:</strong> Pens &amp; <em>paper</em></li>"
+        '<li class="material-video"><span class="material-box" aria-hidden="true"></span>'
+        '<strong>Play:</strong> <a href="https://example.org/t" rel="noopener">A talk</a></li>'
+        '<li class="material-worksheet"><span class="material-box" aria-hidden="true"></span>'
+        '<strong>Print:</strong> <a href="../worksheets/conversation-cards/?a&amp;b">Conversation cards</a>, '
+        "one per learner</li></ul>")
+    assert instructor.materials(tiny_course().lessons["two"], worksheet_url) == (
+        '<p class="materials-none">This lesson lists no materials in its front matter; see its facilitation notes.</p>')
