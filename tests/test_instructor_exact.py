@@ -134,9 +134,9 @@ def test_a_one_round_timer_first_shows_one_round_and_its_minutes():
 
 
 def test_a_note_keeps_its_own_indents_and_letters():
-    body = "## A\n\n!!! instructor\n        Indented first.\n    Ends with X  \n\n"
+    body = "## A\n\n!!! instructor\n        Indented first.\n    Ends with X\n\n!!! instructor\n    Spaces after  \n"
     lesson = Lesson(slug="x", path="docs/lessons/x.md", title="T", description="D", time={}, objectives={}, body=body)
-    assert instructor.notes(lesson) == [("A", "    Indented first.\nEnds with X  ")]
+    assert instructor.notes(lesson) == [("A", "    Indented first.\nEnds with X"), ("A", "Spaces after  ")]
 
 
 def test_facilitation_notes_are_admonitions_titled_with_their_section():
