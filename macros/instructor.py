@@ -11,7 +11,7 @@ from html import escape
 from .editions import indent_of, note_indent
 from .lessons import FENCE, HEADING
 from .problems import Problem
-from .render import block, counted, inline
+from .render import block, choice_label, counted, inline
 
 PARTS = (("lesson", "Lesson", "Teach the steps"), ("practice", "Practice", "Guided practice in pairs"),
          ("check", "Check", "Check for understanding"))
@@ -149,10 +149,6 @@ def check_plan_tables(lesson):
     return problems
 
 
-def _choice(key):
-    return {True: "True", False: "False"}.get(key, key)
-
-
 def answer_item(question, slug, number):
     """One question of the answer key: prompt, answer, every option's feedback, explanation or model answer."""
     if question.type == "open":
@@ -161,11 +157,11 @@ def answer_item(question, slug, number):
     else:
         correct = question.keyed
         answer = ('<p class="key-answer"><strong>Answer:</strong> '
-                  + ", ".join(escape(_choice(k)) for k, _ in question.choices if k in correct) + "</p>")
+                  + ", ".join(escape(choice_label(k)) for k, _ in question.choices if k in correct) + "</p>")
         rows = []
         for key, text in question.choices:
             mark = "✓" if key in correct else "✗"
-            label = escape(_choice(key)) if question.type == "true-false" else f"{escape(key)}. {inline(text)}"
+            label = escape(choice_label(key)) if question.type == "true-false" else f"{escape(key)}. {inline(text)}"
             rows.append(f'<li class="{"key-right" if key in correct else "key-wrong"}"><span class="key-mark" '
                         f'aria-label="{"right" if key in correct else "wrong"}">{mark}</span> {label}'
                         f'<br><span class="key-feedback">{inline(question.feedback[key])}</span></li>')

@@ -50,7 +50,8 @@ def objectives(lesson):
             f"<ul>{items}</ul></div>")
 
 
-def _choice_label(key):
+def choice_label(key):
+    """An option's name: "True" or "False" for a true-false question, else its key."""
     return {True: "True", False: "False"}.get(key, key)
 
 
@@ -64,7 +65,7 @@ def answer_html(question):
     if question.type == "open":
         return f'<div class="quiz-model-answer"><p><strong>Model answer:</strong></p>{block(question.answer)}</div>'
     if question.type == "true-false":
-        return f'<p class="quiz-key"><strong>Answer:</strong> {_choice_label(question.answer)}</p>'
+        return f'<p class="quiz-key"><strong>Answer:</strong> {choice_label(question.answer)}</p>'
     # Each key is marked with its option (data-key), so the quiz script can list and letter the keys
     # in the order the learner is shown the options.
     if question.type == "single":
@@ -82,7 +83,7 @@ def feedback_html(question):
     for key, _ in question.choices:
         name = escape(str(key).lower())
         verdict = "Right" if key in question.keyed else "Not quite"
-        label = f"{escape(_choice_label(key))}." if question.type == "true-false" else _letter(key)
+        label = f"{escape(choice_label(key))}." if question.type == "true-false" else _letter(key)
         items.append(f'<li data-option="{name}" data-correct="{str(key in question.keyed).lower()}">'
                      f'<strong>{label} <span class="quiz-feedback-verdict">{verdict}:</span></strong> '
                      f'{inline(question.feedback[key])}</li>')
@@ -115,7 +116,7 @@ def question_html(question, slug, number, total):
         options = "".join(
             f'<li><label><input type="{kind}" name="{base}" value="{escape(str(key).lower())}"> '
             + ("" if true_false else f"{_letter(key)} ")
-            + f'<span class="quiz-option-text">{text if true_false else inline(text)}</span></label></li>'
+            + f'<span class="quiz-option-text">{inline(text)}</span></label></li>'
             for key, text in question.choices)
         body = f'{hint}<ul class="quiz-options">{options}</ul>'
     explanation = f'<p class="quiz-explanation">{inline(question.explanation)}</p>' if question.explanation else ""
