@@ -83,3 +83,40 @@ def test_the_files_mkdocs_reads_and_the_links_it_must_not_follow(tmp_path):
         "docs/up/loop.md:1: is a symbolic link to loop.md, which leads back to itself; point it at a file in the "
         "project, or delete it"]
     assert pages.files(root, "missing", []) == []
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_every_page_mistake_is_named_with_its_file_and_line(tmp_path):
+    docs = tmp_path / "docs"
+    write(docs / "index.md", "---\ntitle: Home <b>now</b>\ndescription: A <i>x</i>\n---\n\n# Hi\n\n{{ quizz() }}\n")
+    write(docs / "broken.md", "---\ntitle: [unclosed\n---\nText\n")
+    write(docs / "lessons/one.md", "---\ntitle: [unclosed\n---\n{{ course }} {{ edition | upper }}\n")
+    write(docs / "filters.md", "Line 1\n{{ 'a' | shout }}\n{% if 1 is odd and 2 is weird %}{% endif %}\n")
+    write(docs / "unclosed.md", "---\ntitle: T\n---\nOne\n{% if edition %}\nTwo\n")
+    write(docs / "parse.md", "Text\n\nHello {{ name }\n")
+    write(docs / "raw.md", "---\nrender_macros: false\n---\n{{ anything }}\n")
+    write(docs / "titled.md", "---\ntitle: Quizzes for {{ edtion }}\nhint: h\n---\n{{ hint }} {{ course_url }}\n")
+    write(docs / "notes.txt", "{{ nothing }}\n")
+    write(docs / "far.markdown", "\n\n{{ elsewhere }}\n")
+    problems = pages.check(tmp_path, "docs/lessons", extra=("course_url",))
+    raw = "(to show it as text, put it between `{% raw %}` and `{% endraw %}`)"
+    assert sorted(str(p) for p in problems) == sorted([
+        "docs/broken.md:3: the YAML does not parse (did not find expected ',' or ']'); check the indentation and "
+        "quote text that contains ': ' or starts with a special character",
+        "docs/far.markdown:3: `elsewhere` is no macro or variable of the course; the README lists the macros a page "
+        f"can call {raw}",
+        f"docs/filters.md:2: `shout` is no Jinja filter; fix the name, or {raw[1:-1]}",
+        f"docs/filters.md:3: `weird` is no Jinja test; fix the name, or {raw[1:-1]}",
+        "docs/index.md:2: `title:` contains HTML (<b>); a page's title is plain text, written into every page as it "
+        "is: remove the markup",
+        "docs/index.md:3: `description:` contains HTML (<i>); a page's description is plain text, written into every "
+        "page as it is: remove the markup",
+        f"docs/index.md:8: `quizz` is no macro or variable of the course; did you mean `quiz`? {raw}",
+        f"docs/parse.md:3: the template code does not parse: unexpected '}}'; fix it, or {raw[1:-1]}",
+        f"docs/titled.md:2: `edtion` is no macro or variable of the course; did you mean `edition`? {raw}",
+        "docs/unclosed.md:5: `{% if %}` is never closed; add `{% endif %}` where it should end",
+    ])
