@@ -77,3 +77,5 @@ def test_cells_and_line_breaks_are_kept_apart():
         "<tr><th>Lesson</th>\n<th>Score</th>\n</tr>\n<tr><td>a</td>\n<td>b</td>\n</tr>")
     assert spacing.spaced("True<br><span>Right.</span> <br>\nx</td> <td>") == "True<br>\n<span>Right.</span> <br>\nx</td> <td>"
     assert spacing.spaced("<caption>Plan</caption><thead>") == "<caption>Plan</caption>\n<thead>"
+    # The MkDocs hook hands each page's HTML to the same function.
+    assert spacing.on_page_content("<td>a</td><td>b</td>", None, None, None) == "<td>a</td>\n<td>b</td>"
