@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from macros import exports
+from macros.bank import Bank, Question
 from tiny_course import tiny_course
 
 
@@ -36,6 +37,8 @@ def test_a_lesson_qti_package_holds_only_that_lesson(course):
     entries = unzip(exports.qti_zip(course, ["two"], "two"))
     assert [name for name, *_ in entries] == ["imsmanifest.xml", "quiz-two/quiz-two.xml"]
     assert entries[1][3] == exports.qti_assessment(course, course.lessons["two"]).decode("utf-8")
+    # The package is named "course" unless given a name.
+    assert '<manifest identifier="qti-course" ' in unzip(exports.qti_zip(course, ["two"]))[0][3]
     assert entries[0][3] == (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<manifest identifier="qti-two" xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">\n'
@@ -109,3 +112,21 @@ def test_downloads_html_exactly(course):
         f'<tr><td>Two</td><td>2</td><td>{links("two")}</td></tr>'
         f'<tr><td><strong>The whole course</strong></td><td>6</td><td>{links("course")}</td></tr>'
         '</tbody></table>')
+
+
+def test_gift_of_one_lesson_with_an_explained_open_question_and_texts_that_start_with_a_bracket(course):
+    talk = Question(id="talk", type="open", objective="o", prompt="[Discuss]", answer=" Model. ",
+                    explanation="[Why] it matters.")
+    pick = Question(id="pick", type="single", objective="o", prompt="Pick", answer="a",
+                    options={"a": "[A] first", "b": "B"}, feedback={"a": "[Yes]", "b": "No"})
+    banks = {**course.banks, "two": Bank(lesson="two", path="quizzes/two.yml", questions=[talk, pick])}
+    assert exports.gift(replace(course, banks=banks), ["two"], "C") == (
+        "// Two (two)\n$CATEGORY: $course$/top/C/Two\n\n"
+        "// [id:two/talk] objective: o\n::talk::[markdown][Discuss] {\n"
+        "####Model answer\\:\\n\\nModel.\\n\\n[Why] it matters.\n}\n\n"
+        "// [id:two/pick] objective: o\n::pick::[markdown]Pick {\n"
+        "=[markdown][A] first#[markdown][Yes]\n~B#No\n}\n")
+
+
+def test_gift_escape_makes_every_line_break_one_escaped_newline_and_drops_what_xml_cannot_hold():
+    assert exports.gift_escape(" a\r\nb\rc\nd\x01e\x0b ") == "a\\nb\\nc\\nde"
