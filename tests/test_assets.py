@@ -165,3 +165,12 @@ def test_bundled_sources_are_the_files_a_bundle_names_that_the_site_holds(tmp_pa
     assert assets.bundled_sources(site) == ["assets/course.css", "assets/lib/score.js", "assets/quiz.js",
                                             "assets/plan.css"]
     assert assets.bundled_sources(tmp_path / "empty") == []
+
+
+def test_a_bundle_of_one_file_and_the_own_files_split_from_the_others(tmp_path):
+    (tmp_path / "b.js").write_text("var b;", encoding="utf-8")
+    assert assets.bundle(tmp_path, ["b.js"]) == "/* b.js */\nvar b;\n"
+    paths = ["assets/a.js", "https://x.org/b.js", "//cdn.example/c.js", "assets/d.css", "javascripts/e.js"]
+    assert assets.split(paths, ".js") == (["assets/a.js", "javascripts/e.js"],
+                                          ["https://x.org/b.js", "//cdn.example/c.js", "assets/d.css"])
+    assert [assets.is_own(p) for p in paths] == [True, False, False, True, True]
