@@ -96,3 +96,81 @@ def test_a_feature_of_the_instructor_edition_is_named_in_its_own_file():
     assert [str(problem) for problem in raised.value.problems] == [
         "mkdocs.instructor.yml:5: extra.features.timers: root 'timer' is not `.class` or `[attribute]` (several "
         "separated by commas), the forms the build can find in a page"]
+
+
+def problems_of(config, texts):
+    with pytest.raises(CourseError) as raised:
+        assets.read_features(config, DOCS, CORE, texts)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_features_that_are_no_mapping_are_named_on_their_line():
+    assert problems_of(["plan"], {"mkdocs.yml": "extra:\n  features:\n    - plan\n"}) == [
+        "mkdocs.yml:2: extra.features must map each feature's name to its `root` and `files`"]
+
+
+def test_a_feature_is_found_under_features_only_and_a_missing_key_on_the_features_line():
+    texts = {"notes.yml": "plan:\n  files: x\n",  # no `features:` here: not searched
+             "mkdocs.yml": "nav:\n  plan:\n    files: x\nextra:\n  features:\n    other: {}\n"
+                           "    plan: {root: .nplan, files: assets/plan.js}\n"}
+    assert problems_of({"plan": {"root": ".nplan", "files": "assets/plan.js"}}, texts) == [
+        "mkdocs.yml:7: extra.features.plan: list the feature's files, such as [assets/plan.css, assets/plan.js]"]
+
+
+@pytest.mark.parametrize("texts, where", [({}, "mkdocs.yml:1"), ({"mkdocs.instructor.yml": "extra:\n"}, "mkdocs.instructor.yml:1")])
+def test_a_feature_no_text_declares_is_named_on_the_first_line_of_the_first_file(texts, where):
+    assert problems_of({"Plan": {}}, texts) == [
+        f"{where}: extra.features.Plan: name a feature with lowercase letters, digits and hyphens, other than 'course'"]
+
+
+def test_the_browser_table_names_each_features_root_and_bundles():
+    features = [assets.Feature("plan", ".nplan", ("assets/plan.css", "assets/plan.js")),
+                assets.Feature("sheets", "[data-print], .cards", ("assets/sheet.js",))]
+    assert assets.browser_table(features) == (
+        '{"plan":{"root":".nplan","css":"plan.bundle.css","js":"plan.bundle.js"},'
+        '"sheets":{"root":"[data-print], .cards","js":"sheets.bundle.js"}}')
+    assert assets.browser_table([]) == "{}"
+
+
+@pytest.fixture
+def ascii_locale():
+    """Python's default text encoding is the locale's; files must be read as UTF-8 whatever it is."""
+    import locale
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, before)
+
+
+def test_bundles_are_read_as_utf8_and_joined_in_order(tmp_path, ascii_locale):
+    (tmp_path / "a.js").write_text("  var a = 'é';\n\n", encoding="utf-8")
+    (tmp_path / "b.js").write_text("var b;", encoding="utf-8")
+    (tmp_path / "a.css").write_text("a { content: '✓'; }\n", encoding="utf-8")
+    (tmp_path / "b.css").write_text("b {}", encoding="utf-8")
+    assert assets.bundle(tmp_path, ["a.js", "b.js"]) == "/* a.js */\nvar a = 'é';\n;\n/* b.js */\nvar b;\n"
+    assert assets.bundle(tmp_path, ["a.css", "b.css"]) == "/* a.css */\na { content: '✓'; }\n/* b.css */\nb {}\n"
+
+
+def test_bundled_sources_are_the_files_a_bundle_names_that_the_site_holds(tmp_path, ascii_locale):
+    site = tmp_path / "site"
+    (site / "assets" / "lib").mkdir(parents=True)
+    for name in ("assets/quiz.js", "assets/lib/score.js", "assets/course.css", "assets/plan.css", "assets/map.js"):
+        (site / name).write_text("x", encoding="utf-8")
+    (site / "assets" / "course.bundle.js").write_text(
+        "/* assets/lib/score.js */\nvar é;\n;\n/* assets/quiz.js */\nx /* assets/map.js */\n;\n/* assets/gone.js */\n",
+        encoding="utf-8")
+    (site / "assets" / "course.bundle.css").write_text("/* assets/course.css */\n", encoding="utf-8")
+    (site / "assets" / "plan.bundle.css").write_text("/* assets/plan.css */\n", encoding="utf-8")
+    (site / "assets" / "course.bundle.js.map").write_text("/* assets/map.js */\n", encoding="utf-8")
+    assert assets.bundled_sources(site) == ["assets/course.css", "assets/lib/score.js", "assets/quiz.js",
+                                            "assets/plan.css"]
+    assert assets.bundled_sources(tmp_path / "empty") == []
+
+
+def test_a_bundle_of_one_file_and_the_own_files_split_from_the_others(tmp_path):
+    (tmp_path / "b.js").write_text("var b;", encoding="utf-8")
+    assert assets.bundle(tmp_path, ["b.js"]) == "/* b.js */\nvar b;\n"
+    paths = ["assets/a.js", "https://x.org/b.js", "//cdn.example/c.js", "assets/d.css", "javascripts/e.js"]
+    assert assets.split(paths, ".js") == (["assets/a.js", "javascripts/e.js"],
+                                          ["https://x.org/b.js", "//cdn.example/c.js", "assets/d.css"])
+    assert [assets.is_own(p) for p in paths] == [True, False, False, True, True]

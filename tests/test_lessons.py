@@ -224,3 +224,12 @@ def test_headings_of_later_sections_are_not_steps_or_practice_parts():
     body = BODY.replace("## Summary\n", "## Summary\n\n### A heading of its own\n").replace(
         "## Check for understanding\n", "## Check for understanding\n\n### Tips\n")
     assert lessons.parse(page(body=body), PATH, "sample")[1] == []
+
+
+def test_a_missing_field_is_named_on_the_front_matters_first_line_even_beside_a_null_key():
+    # `null:` is a key YAML reads as None; a missing field is still reported where the front matter starts.
+    front = "title: T\ndescription: D\ntime: {lesson: 1, practice: 1, check: 1}\nnull: x\n"
+    assert problems_of(front)[:2] == [
+        (PATH, 5, "unknown front-matter field 'None'; lessons use: title, description, time, objectives, prerequisites, "
+                  "sources, materials"),
+        (PATH, 2, "`objectives:` is missing from the front matter; add it")]

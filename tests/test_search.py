@@ -72,6 +72,10 @@ def test_every_lesson_section_is_in_the_index(site, course):
             assert f"lessons/{slug}/#{anchor}" in docs, (slug, heading)
 
 
+def test_the_hook_spaces_each_pages_html():
+    assert spacing.on_page_content("<td>a</td><td>b</td>", None, None, None) == "<td>a</td>\n<td>b</td>"
+
+
 def test_cells_and_line_breaks_are_kept_apart():
     assert spacing.spaced("<tr><th>Lesson</th><th>Score</th></tr><tr><td>a</td><td>b</td></tr>") == (
         "<tr><th>Lesson</th>\n<th>Score</th>\n</tr>\n<tr><td>a</td>\n<td>b</td>\n</tr>")
