@@ -142,8 +142,8 @@ CASES = {
     "bad field name first": (changed(("fields:\n", "fields:\n  Their_Name:\n    label: X\n  7: {label: Y}\n")), [
         Problem(FILE, 2, "the field name 'Their_Name' must be lowercase words joined by underscores, like `their_name`"),
         Problem(FILE, 4, "the field name 7 must be lowercase words joined by underscores, like `their_name`")]),
-    "field not a mapping, first": (changed(("fields:\n", "fields:\n  spare: text\n")), [
-        Problem(FILE, 2, "field 'spare' must be a mapping with `label:` and an optional `hint:` and `group:`")]),
+    "field not a mapping, between two": (changed(("  your_name:\n", "  spare: text\n  your_name:\n")), [
+        Problem(FILE, 4, "field 'spare' must be a mapping with `label:` and an optional `hint:` and `group:`")]),
     "unknown key in a field": (changed(("    label: Their first name\n", "    lable: X\n    label: Their first name\n")), [
         Problem(FILE, 3, "unknown field 'lable' in field 'their_name'; the fields are: group, label, hint")]),
     "label missing": (changed(("    label: Their first name\n", "    hint: X\n")), [
@@ -170,8 +170,9 @@ CASES = {
         "id: bye", "id: Bye"), [Problem(FILE, 4, "each template must be a mapping starting with `- id:`"),
                                 Problem(FILE, 5, "`id:` is missing or not lowercase words joined by hyphens (like "
                                                  "`thank-you-after-chat`); add one", "Bye")]),
-    "duplicate ids": (BASE + SECOND.replace("id: bye", "id: hello") + SECOND, [
-        P(23, "the id is already used on line 9; give each template its own id")]),
+    "duplicate ids": (BASE + SECOND.replace("id: bye", "id: hello") + SECOND.replace("to: known", "to: stranger"), [
+        P(23, "the id is already used on line 9; give each template its own id"),
+        P(36, "`to:` must be one of new, met, known (found 'stranger')", "bye")]),
     "no id": (changed(("  - id: hello\n    title: Saying hello", "  - title: Saying hello")), [
         P(9, "`id:` is missing or not lowercase words joined by hyphens (like `thank-you-after-chat`); add one",
           "(no id)"), P(9, "`id:` is missing; add it", "(no id)")]),
@@ -225,12 +226,12 @@ CASES = {
         P(18, "`example:` must map each of the template's fields to its value in the worked example")]),
     "example with a field it lacks": (changed(("      your_name: Sam\n", "      your_name: Sam\n      where: Cafe\n")), [
         P(21, GIVES.format("where"))]),
-    "example value blank": (changed(("      their_name: Jo", '      their_name: "  "')), [P(19, ONE_LINE.format("their_name"))]),
+    "example value blank": (changed(("      your_name: Sam", '      your_name: "  "')), [P(20, ONE_LINE.format("your_name"))]),
     "example value a number": (changed(("      their_name: Jo", "      their_name: 5")), [P(19, ONE_LINE.format("their_name"))]),
     "example value on two lines": (changed(("      their_name: Jo", '      their_name: "Jo\\nX"')), [
         P(19, ONE_LINE.format("their_name"))]),
-    "example value too long": (changed(("      their_name: Jo", "      their_name: " + "\U0001F600" * 100 + "x")), [
-        P(19, "the example's `their_name:` is 201 characters; a learner may type at most 200, so keep it shorter")]),
+    "example value too long": (changed(("    limit: 20\n", ""), ("      your_name: Sam", "      your_name: " + "\U0001F600" * 100 + "x")), [
+        P(19, "the example's `your_name:` is 201 characters; a learner may type at most 200, so keep it shorter")]),
     "example value missing": (changed(("      your_name: Sam\n", "")), [
         P(18, "the example has no value for 'your_name'; add `your_name: ...` under `example:`")]),
     "avoid missing": (changed(("    avoid:\n      - Long texts\n", "")), [P(9, "`avoid:` is missing; add it")]),
