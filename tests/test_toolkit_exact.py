@@ -120,3 +120,12 @@ def test_heading_is_plain_text():
     assert toolkit.heading("X & <y> *z* {a} [b](c) #1+2-3.4! `q` _u_ \\") == (
         "X &amp; <y> \\*z\\* \\{a\\} \\[b\\]\\(c\\) \\#1\\+2\\-3\\.4\\! \\`q\\` \\_u\\_ \\\\").replace("<y>", "&lt;y&gt;")
     assert toolkit.heading('"quoted"') == '"quoted"'
+
+
+def test_a_worked_example_without_a_value_shows_the_blank(small):
+    """parse() refuses such a template; built in code, the example still reads, with the blank in brackets."""
+    thanks = small.templates["thanks"]
+    bare = messages.Template(**{**thanks.__dict__, "example": {}})
+    example = re.search(r'<details class="msg-example">.*</details>', toolkit.block(bare, small.fields)).group(0)
+    assert example == ('<details class="msg-example"><summary>A worked example</summary><div class="msg-text">Thanks! '
+                       '<span class="msg-slot" data-field="your_name">[your name]</span></div></details>')
