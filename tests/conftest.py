@@ -189,3 +189,14 @@ def checked_page(browser, site_url, **options):
     context.close()
     assert not foreign, f"requests to other hosts: {foreign}"
     assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def ascii_locale():
+    """An ASCII locale while the test runs: Python's default text encoding follows it, so a file read or written
+    without encoding="utf-8" fails on the first letter outside ASCII, as it would on a machine set up that way."""
+    import locale
+    before = locale.setlocale(locale.LC_CTYPE)
+    locale.setlocale(locale.LC_CTYPE, "C")
+    yield
+    locale.setlocale(locale.LC_CTYPE, before)

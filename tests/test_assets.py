@@ -132,16 +132,6 @@ def test_the_browser_table_names_each_features_root_and_bundles():
     assert assets.browser_table([]) == "{}"
 
 
-@pytest.fixture
-def ascii_locale():
-    """Python's default text encoding is the locale's; files must be read as UTF-8 whatever it is."""
-    import locale
-    before = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")
-    yield
-    locale.setlocale(locale.LC_CTYPE, before)
-
-
 def test_bundles_are_read_as_utf8_and_joined_in_order(tmp_path, ascii_locale):
     (tmp_path / "a.js").write_text("  var a = 'é';\n\n", encoding="utf-8")
     (tmp_path / "b.js").write_text("var b;", encoding="utf-8")

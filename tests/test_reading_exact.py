@@ -136,9 +136,10 @@ def test_a_lesson_over_its_slot(course):
     assert reading.over_time(lesson, 1801).line == 1
 
 
-def test_problems_reads_each_lesson_s_front_matter(tmp_path, course):
+def test_problems_reads_each_lesson_s_front_matter(tmp_path, course, ascii_locale):
     (tmp_path / "docs/lessons").mkdir(parents=True)
-    (tmp_path / "docs/lessons/one.md").write_text("---\ntime:\n  check: 3\n  lesson: 10\n---\n", encoding="utf-8")
+    (tmp_path / "docs/lessons/one.md").write_text("---\ntime:\n  check: 3\n  lesson: 10\n---\nCafé ✓\n",
+                                                  encoding="utf-8")
     (tmp_path / "docs/lessons/two.md").write_text("---\ntime:\n  lesson: 20\n---\n", encoding="utf-8")
     assert reading.problems(tmp_path, course, {"one": 1501, "two": 3000}) == [Problem(
         "docs/lessons/one.md", 4, "the learner text has 1501 words, about 11 minutes of reading at 150 words a minute, "
