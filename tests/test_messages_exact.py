@@ -306,8 +306,9 @@ def test_load_reads_the_file_and_checks_every_page(tmp_path):
 
 def test_the_file_and_the_pages_are_read_as_utf8_whatever_the_locale(tmp_path, ascii_locale):
     root = project(tmp_path, templates=BASE + SECOND + "# Café ✓\n",
-                   pages={"a.md": "# Café ✓\n\n{{ message_template('hello') }}\n"})
-    assert list(messages.load(root).templates) == ["hello", "bye"]
+                   pages={"a.md": "# Café ✓\n\n{{ message_template('nope') }}\n"})
+    assert load_problems(root) == [Problem("docs/a.md", 3, "message_template('nope') names no template in "
+                                                           "toolkit/templates.yml; use one of: hello, bye")]
 
 
 def test_load_reports_the_file_s_own_problems_and_not_the_pages(tmp_path):
