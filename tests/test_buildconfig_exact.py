@@ -284,11 +284,14 @@ def test_write_zensical_config_writes_the_config_and_the_theme_overrides(tmp_pat
     assert target.read_text(encoding="utf-8") == text
 
 
-def test_the_config_is_written_with_characters_as_they_are(tmp_path):
-    text = MINIMAL_YML.replace("site_name: Minimal", "site_name: Réseau – “Minimal”")
+def test_the_config_is_written_with_characters_as_they_are_and_long_lines_folded_after_1000(tmp_path):
+    description = ("word " * 300)[:974] + " end more words here"
+    text = MINIMAL_YML.replace("site_name: Minimal", f"site_name: Réseau – “Minimal”\nsite_description: {description}")
     project = linked_project(tmp_path, text)
     target = buildconfig.write_zensical_config(project, environ={})
-    assert "\nsite_name: Réseau – “Minimal”\n" in target.read_text(encoding="utf-8")
+    written = target.read_text(encoding="utf-8")
+    assert "\nsite_name: Réseau – “Minimal”\n" in written
+    assert f"\nsite_description: {description[:-11]}\n  words here\n" in written
 
 
 # run_zensical()
