@@ -8,8 +8,8 @@ import pytest
 
 from conftest import ROOT
 from test_itemwriting import single
-from macros import bank, check, itemwriting, messages, reading
-from macros.course import load
+from macros import bank, check, itemwriting, messages, plan, reading
+from macros.course import config_of, load
 
 SOURCES = ("docs", "quizzes", "plan", "toolkit", "mkdocs.yml")
 
@@ -63,13 +63,13 @@ def test_the_command_line_names_the_project(project, counts, capsys, monkeypatch
 
 def test_every_problem_of_every_loader_is_reported_at_once(project, capsys):
     (project / "quizzes/in-person.yml").write_text("lesson: in-person\nquestions:\n\t- id: x\n", encoding="utf-8")
-    plan = project / "plan/networking-plan.yml"
-    plan.write_text(plan.read_text(encoding="utf-8") + "\tbad\n", encoding="utf-8")
+    plan_file = project / "plan/networking-plan.yml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8") + "\tbad\n", encoding="utf-8")
     templates = project / "toolkit/templates.yml"
     templates.write_text(templates.read_text(encoding="utf-8") + "\tbad\n", encoding="utf-8")
     assert check.main([str(project)]) == 1
     tab = "the line is indented with a tab; YAML needs spaces: replace the tab with spaces"
-    plan_line, templates_line = (len(path.read_text(encoding="utf-8").splitlines()) for path in (plan, templates))
+    plan_line, templates_line = (len(path.read_text(encoding="utf-8").splitlines()) for path in (plan_file, templates))
     assert capsys.readouterr() == ("", f"plan/networking-plan.yml:{plan_line}: {tab}\n"
                                        f"quizzes/in-person.yml:3: {tab}\n"
                                        f"toolkit/templates.yml:{templates_line}: {tab}\n"
@@ -92,6 +92,12 @@ def test_a_lesson_over_its_slot_is_a_problem_of_the_check(project, capsys):
     assert out == "" and found, err
     words, minutes, cut, raise_to = map(int, found.groups())
     assert minutes == raise_to == reading.minutes(words) and cut == words - 150
+    # Counted as the build renders the page: with the site's Jinja settings and Markdown extensions.
+    course = load(project)
+    counted = reading.reading_words(course, plan.load(project), messages.load(project),
+                                    *reading.settings(config_of(project / "mkdocs.yml")))
+    assert words == counted["introverts"]
+    assert words != reading.reading_words(course, plan.load(project), messages.load(project))["introverts"]
 
 
 def test_the_notes_of_allowed_exceptions_come_before_the_count(project, counts, capsys):
