@@ -2,6 +2,7 @@
 of every page's head, the bundles, and what its command prints. The Zensical build itself is in test_zensical.py."""
 import copy
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -55,11 +56,11 @@ def test_read_types_env_values_and_refuses_other_tags(tmp_path):
 
 def test_head_values_of_a_tiny_course():
     plan = SimpleNamespace(field_limits=lambda: {"goals": 2000, "habit-day": 9})
-    templates = SimpleNamespace(limits=lambda: {"fields": {"your_name": 200}})
+    templates = SimpleNamespace(limits=lambda: {"fields": {"your_name": 200, "about_you": 300}})
     assert buildconfig.head_values(tiny_course(), plan, templates) == {
         "course_quizzes": QUIZZES,
         "course_plan_limits": '{"goals":2000,"habit-day":9}',
-        "course_toolkit_limits": '{"fields":{"your_name":200}}',
+        "course_toolkit_limits": '{"fields":{"your_name":200,"about_you":300}}',
         "content_security_policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:",
     }
 
@@ -246,10 +247,38 @@ def test_a_config_with_no_extra_no_extensions_and_no_edition(tmp_path):
 
 
 def test_the_instructor_edition_keeps_its_notes(tmp_path):
-    project = linked_project(tmp_path, MINIMAL_YML + "extra:\n  edition: instructor\n")
+    text = MINIMAL_YML.replace("plugins:\n  - offline\n  - search\n", "") + "extra:\n  edition: instructor\n"
+    project = linked_project(tmp_path, text)
     config = buildconfig.zensical_config(project, environ={})
+    assert config["plugins"] == [{"exclude": {"glob": ["instructor/*"]}}]
     assert config["markdown_extensions"] == ["macros.blocks", {"macros.editions": {"edition": "instructor"}}]
     assert config["extra"]["edition"] == "instructor"
+
+
+JINJA_YML = """site_name: X
+theme:
+  name: material
+plugins:
+  - macros:
+      j2_variable_start_string: !ENV [VARIABLE_START, "{{"]
+      j2_variable_end_string: !ENV [VARIABLE_END, "}}"]
+"""
+
+
+def test_the_course_is_checked_with_the_jinja_settings_of_the_environment(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("quizzes", "plan", "toolkit"):
+        (project / name).symlink_to(ROOT / name, target_is_directory=True)
+    shutil.copytree(ROOT / "docs", project / "docs")  # a link inside docs/ is a problem of its own
+    (project / "docs/extra.md").write_text("# Extra\n\n[[ no_such_name ]]\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(JINJA_YML, encoding="utf-8")
+    assert buildconfig.zensical_config(project, environ={})["site_name"] == "X"
+    with pytest.raises(CourseError) as caught:
+        buildconfig.zensical_config(project, environ={"VARIABLE_START": "[[", "VARIABLE_END": "]]"})
+    assert caught.value.problems == [Problem("docs/extra.md", 3, "`no_such_name` is no macro or variable of the "
+                                             "course; the README lists the macros a page can call (to show it as "
+                                             "text, put it between `{% raw %}` and `{% endraw %}`)")]
 
 
 # copy_theme() and write_zensical_config()
