@@ -76,28 +76,32 @@ def test_every_problem_of_every_loader_is_reported_at_once(project, capsys):
                                        "3 problems found; fix them and run the check again.\n")
 
 
-def test_a_lesson_over_its_slot_is_a_problem_of_the_check(project, capsys):
-    path = project / "docs/lessons/introverts.md"
-    text = path.read_text(encoding="utf-8")
-    assert "\n  lesson: 15\n" in text
-    path.write_text(text.replace("\n  lesson: 15\n", "\n  lesson: 1\n", 1), encoding="utf-8")
-    line = reading.line_of_time(path.read_text(encoding="utf-8"))
-    assert path.read_text(encoding="utf-8").splitlines()[line - 1] == "  lesson: 1"
+def test_lessons_over_their_slot_are_problems_of_the_check(project, capsys):
+    # The plan's lesson shows the plan, two others message templates: their words count too.
+    slugs = ["networking-online", "networking-plan"]
+    for slug in slugs:
+        path = project / "docs/lessons" / f"{slug}.md"
+        text, changed = re.subn(r"^(time:\n(?:\s+\w+: \d+\n)*?\s+lesson: )\d+", r"\g<1>1",
+                                path.read_text(encoding="utf-8"), count=1, flags=re.M)
+        assert changed
+        path.write_text(text, encoding="utf-8")
+    course, the_plan, templates = load(project), plan.load(project), messages.load(project)
+    settings = reading.settings(config_of(project / "mkdocs.yml"))
+    words = reading.reading_words(course, the_plan, templates, *settings)
+    # Counted as the build renders the pages: with the plan, the templates, the site's Jinja settings and extensions.
+    assert words != reading.reading_words(course, the_plan, templates)
+    assert words["networking-plan"] != reading.reading_words(course, None, templates, *settings)["networking-plan"]
+    assert words["networking-online"] != reading.reading_words(course, the_plan, None, *settings)["networking-online"]
+    expected = ""
+    for slug in slugs:
+        line = reading.line_of_time((project / "docs/lessons" / f"{slug}.md").read_text(encoding="utf-8"))
+        count, minutes = words[slug], reading.minutes(words[slug])
+        assert minutes > 1
+        expected += (f"docs/lessons/{slug}.md:{line}: the learner text has {count} words, about {minutes} minutes of "
+                     f"reading at 150 words a minute, over its 1-minute lesson slot (`time.lesson`); cut {count - 150} "
+                     f"words or raise time.lesson to {minutes}\n")
     assert check.main([str(project)]) == 1
-    out, err = capsys.readouterr()
-    found = re.fullmatch(rf"docs/lessons/introverts\.md:{line}: the learner text has (\d+) words, about (\d+) minutes of "
-                         r"reading at 150 words a minute, over its 1-minute lesson slot \(`time.lesson`\); cut (\d+) "
-                         r"words or raise time.lesson to (\d+)\n1 problem found; fix them and run the check again.\n",
-                         err)
-    assert out == "" and found, err
-    words, minutes, cut, raise_to = map(int, found.groups())
-    assert minutes == raise_to == reading.minutes(words) and cut == words - 150
-    # Counted as the build renders the page: with the site's Jinja settings and Markdown extensions.
-    course = load(project)
-    counted = reading.reading_words(course, plan.load(project), messages.load(project),
-                                    *reading.settings(config_of(project / "mkdocs.yml")))
-    assert words == counted["introverts"]
-    assert words != reading.reading_words(course, plan.load(project), messages.load(project))["introverts"]
+    assert capsys.readouterr() == ("", expected + "2 problems found; fix them and run the check again.\n")
 
 
 def test_the_notes_of_allowed_exceptions_come_before_the_count(project, counts, capsys):

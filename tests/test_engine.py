@@ -203,6 +203,11 @@ def test_load_once_loads_again_only_when_a_source_changes(tmp_path, monkeypatch)
     assert engine.load_once(str(root), "course", loader("third")) == "first"
     assert engine.load_once(root, "plan", loader("plan")) == "plan"
     assert engine.load_once(roots[1], "course", loader("other root")) == "other root"
+    assert engine.load_once(root, "course", loader("each root its own")) == "first"
+    # Only docs/, quizzes/ and plan/ count: not a built site beside them.
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("x", encoding="utf-8")
+    assert engine.load_once(root, "course", loader("site")) == "first"
     assert loads == ["first", "plan", "other root"]
     stamp = 1_000_000_000_000_000_000
     for step, name in enumerate(("docs/lessons/a.md", "quizzes/a.yml", "plan/p.yml")):

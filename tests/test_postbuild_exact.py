@@ -1,6 +1,7 @@
 """macros/postbuild.py called directly on a small folder standing for a built site: what it writes and calls, with
 the writers of the downloads and the offline build replaced by records of their calls (each has tests of its own:
 test_plan.py, test_anki.py, test_exports.py, test_offline.py). test_engine.py runs the command on a real build."""
+import shutil
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -148,6 +149,23 @@ def test_run_on_site_takes_the_edition_and_the_nav_of_the_config_given(project, 
     ran.clear()
     postbuild.run_on_site(project, site, "other.yml")
     assert ran[0][0][2] == "learner"
+
+
+def test_run_on_site_checks_the_pages_with_the_jinja_settings_of_the_config_given(project, tmp_path, ran):
+    (project / "docs").unlink()
+    shutil.copytree(ROOT / "docs", project / "docs")  # a link inside docs/ is a problem of its own
+    (project / "docs/extra.md").write_text("# Extra\n\n[[ no_such_name ]]\n", encoding="utf-8")
+    (project / "other.yml").write_text("site_name: Other\nplugins:\n  - macros:\n      j2_variable_start_string: '[['\n"
+                                       "      j2_variable_end_string: ']]'\n", encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    postbuild.run_on_site(project, site)
+    with pytest.raises(CourseError) as caught:
+        postbuild.run_on_site(project, site, "other.yml")
+    assert caught.value.problems == [Problem("docs/extra.md", 3, "`no_such_name` is no macro or variable of the "
+                                             "course; the README lists the macros a page can call (to show it as "
+                                             "text, put it between `{% raw %}` and `{% endraw %}`)")]
+    assert len(ran) == 1
 
 
 def test_run_on_site_needs_a_built_site(project, tmp_path, ran):
