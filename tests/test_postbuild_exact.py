@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import ROOT
+from test_buildconfig_exact import linked_project
 from tiny_course import tiny_course
 from macros import anki, buildconfig, exports, offline, plan_output, postbuild
 from macros.course import load
@@ -97,15 +98,8 @@ def test_a_failed_offline_copy_is_a_post_build_error(small, calls, monkeypatch):
 
 @pytest.fixture
 def project(tmp_path):
-    """A project with the real sources, linked, and a config of its own whose nav lists the lessons in an order
-    that is not mkdocs.yml's."""
-    root = tmp_path / "project"
-    root.mkdir()
-    for name in ("docs", "quizzes", "plan", "toolkit", "overrides"):
-        (root / name).symlink_to(ROOT / name, target_is_directory=True)
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    return root
+    """A project with the real sources, linked."""
+    return linked_project(tmp_path)
 
 
 @pytest.fixture
