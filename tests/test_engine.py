@@ -2,6 +2,7 @@
 imports it at all, and what is written after the pages runs as a command on a built site as well as from
 MkDocs' hook. The Zensical build itself is tested in test_zensical.py."""
 import ast
+import os
 import filecmp
 import shutil
 import subprocess
@@ -133,3 +134,88 @@ def test_the_step_after_the_pages_says_what_is_wrong_without_a_traceback(tmp_pat
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "nothing-here is no built site; build it first" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_nav_of_zensical_turned_back_keeps_untitled_sections_and_any_path():
+    zensical_like = SimpleNamespace(conf={"nav": [
+        "children.md",
+        {"title": None, "url": None, "children": [{"title": "Kids", "url": "children/index.md", "children": []}]},
+        {"title": "Empty", "url": "empty.md", "children": []}]})
+    assert engine.nav(zensical_like) == ["children.md", {"": ["children/index.md"]}, "empty.md"]
+    assert engine.nav(SimpleNamespace(conf={"nav": None})) == []
+
+
+class MkDocsConfig(dict):
+    """Stands for MkDocs' config object: a mapping that knows its file."""
+    config_file_path = str(ROOT / "mkdocs.yml")
+
+
+def test_the_markdown_extensions_of_either_engine():
+    mkdocs_like = SimpleNamespace(conf=MkDocsConfig(markdown_extensions=["toc", "admonition", object()],
+                                                    mdx_configs={"toc": {"permalink": True}}))
+    assert engine.markdown_extensions(mkdocs_like) == [("toc", {"permalink": True}), ("admonition", {})]
+    zensical_like = SimpleNamespace(conf={"markdown_extensions": [{"toc": {"permalink": True, "x": None}},
+                                                                   "admonition"]})
+    assert engine.markdown_extensions(zensical_like) == [("toc", {"permalink": True}), ("admonition", {})]
+
+
+def test_a_page_source_is_read_from_docs_or_is_none(tmp_path):
+    (tmp_path / "docs/lessons").mkdir(parents=True)
+    (tmp_path / "docs/lessons/x.md").write_text("# Café\n", encoding="utf-8")
+    assert engine.page_source(str(tmp_path), SimpleNamespace(path="lessons/x.md")) == "# Café\n"
+    assert engine.page_source(tmp_path, SimpleNamespace(file=SimpleNamespace(src_uri="lessons/x.md"))) == "# Café\n"
+    assert engine.page_source(tmp_path, SimpleNamespace(path="lessons/none.md")) is None
+    assert engine.page_source(tmp_path, SimpleNamespace(path=None)) is None
+
+
+def test_fail_stops_either_engine_with_the_message(capsys):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError) as caught:
+        engine.fail(SimpleNamespace(conf=MkDocsConfig()), "docs/a.md:3: fix this")
+    assert str(caught.value) == "docs/a.md:3: fix this"
+    assert capsys.readouterr() == ("", "")
+    with pytest.raises(engine.BuildError) as caught:
+        engine.fail(SimpleNamespace(conf={}), "docs/a.md:3: fix this")
+    assert str(caught.value) == "docs/a.md:3: fix this"
+    assert capsys.readouterr() == ("", "docs/a.md:3: fix this\n")
+
+
+def test_load_once_loads_again_only_when_a_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr(engine, "_LOADED", {})
+    monkeypatch.chdir(tmp_path)  # the folders are looked for under root, not here
+    roots = [tmp_path / "one", tmp_path / "two"]
+    for root in roots:
+        for name in ("docs/lessons/a.md", "quizzes/a.yml", "plan/p.yml"):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text("x", encoding="utf-8")
+    loads = []
+
+    def loader(value):
+        def load():
+            loads.append(value)
+            return value
+        return load
+
+    root = roots[0]
+    assert engine.load_once(root, "course", loader("first")) == "first"
+    assert engine.load_once(root, "course", loader("second")) == "first"
+    assert engine.load_once(str(root), "course", loader("third")) == "first"
+    assert engine.load_once(root, "plan", loader("plan")) == "plan"
+    assert engine.load_once(roots[1], "course", loader("other root")) == "other root"
+    assert engine.load_once(root, "course", loader("each root its own")) == "first"
+    # Only docs/, quizzes/ and plan/ count: not a built site beside them.
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("x", encoding="utf-8")
+    assert engine.load_once(root, "course", loader("site")) == "first"
+    assert loads == ["first", "plan", "other root"]
+    stamp = 1_000_000_000_000_000_000
+    for step, name in enumerate(("docs/lessons/a.md", "quizzes/a.yml", "plan/p.yml")):
+        stamp += 1
+        os.utime(root / name, ns=(stamp, stamp))
+        assert engine.load_once(root, "course", loader(name)) == name
+        assert engine.load_once(root, "course", loader("again")) == name
+    # A file renamed keeps its time: its new name is a change all the same.
+    (root / "docs/lessons/a.md").rename(root / "docs/lessons/b.md")
+    assert engine.load_once(root, "course", loader("renamed")) == "renamed"
+    assert loads == ["first", "plan", "other root", "docs/lessons/a.md", "quizzes/a.yml", "plan/p.yml", "renamed"]
