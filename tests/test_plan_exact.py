@@ -104,6 +104,8 @@ def test_the_lowest_and_the_middle_values_are_read_too():
     for day in plans.DAYS:
         plan, problems = plans.parse(edit("  day: sunday", f"  day: {day}"))
         assert problems == [] and plan.habit["day"] == day
+    longest = plans.parse(edit("intro: Some weeks.", "intro: " + "x" * 5000))
+    assert longest[1] == [] and longest[0].intro == "x" * 5000
     for good in ("00:00", "09:30", "19:05", "20:00", "23:59"):
         assert plans.parse(edit('"23:59"', f'"{good}"'))[0].habit["time"] == good
 
@@ -142,6 +144,7 @@ def test_an_empty_mapping_misses_every_field():
 
 # ---- Each mistake, with its line -----------------------------------------------------------------------------
 
+NO_MONTH_3 = edit("  - {focus: F3, counts: {meet: 3, habit-post: 0}}", "  - F3")
 CASES = {
     "unknown top field": (edit("limits:\n", "limit:\n"), [
         "p.yml:43: unknown field 'limit' at the top of the plan; the fields are: "
@@ -150,6 +153,8 @@ CASES = {
     "missing title and empty intro": (edit('title: " A plan "\nintro: Some weeks.\n', "intro: ' '\n"), [
         "p.yml:1: `title:` is missing at the top of the plan; add it",
         "p.yml:1: `intro:` must be non-empty text; quote it if YAML reads it as something else"]),
+    "an empty string for text": (edit("    label: Goals", '    label: ""'), [
+        "p.yml:5: `label:` must be non-empty text; quote it if YAML reads it as something else"]),
     "a number for text": (edit("    label: Goals", "    label: 42"), [
         "p.yml:5: `label:` must be non-empty text; quote it if YAML reads it as something else"]),
     "an empty label": (edit("    label: Goals", "    label:"), [
@@ -233,8 +238,12 @@ CASES = {
         "p.yml:28: unknown field 'old' at the top of the plan; the fields are: "
         "title, intro, questions, habit, actions, months, review, limits",
         "p.yml:27: `months:` must list exactly 6 months, each with focus and counts (found 0)"]),
-    "a month that is no mapping": (edit("  - {focus: F3, counts: {meet: 3, habit-post: 0}}", "  - F3"), [
+    "a month that is no mapping": (NO_MONTH_3, [
         "p.yml:33: month 3 must be a mapping with focus and counts"]),
+    "two months that are no mapping": (edit("  - {focus: F5, counts: {meet: 5, habit-post: 0}}", "  - [F5]",
+                                            NO_MONTH_3), [
+        "p.yml:33: month 3 must be a mapping with focus and counts",
+        "p.yml:35: month 5 must be a mapping with focus and counts"]),
     "a month with a bad field": (edit("    tip: T1", "    tips: T1"), [
         "p.yml:29: unknown field 'tips' in month 1; the fields are: focus, tip, counts"]),
     "counts that are no mapping": (edit("    counts: {meet: 2, habit-post: 3}", "    counts: [2, 3]"), [
