@@ -97,10 +97,16 @@ def test_the_lowest_and_the_middle_values_are_read_too():
     text = edit("  minutes: 5\n  questions", "  minutes: 240\n  questions", text)
     text = edit('  time: "23:59"', '  time: "00:00"', text)
     text = edit("  questions: 20000\n  months: 100", "  questions: 100\n  months: 20000", text)
+    # An empty hint or tip is as good as none.
+    text = edit("  hint: Weekly.", '  hint: ""', text)
+    text = edit("  label: Review", '  label: Review\n  hint: ""', text)
+    text = edit("    tip: T1", '    tip: ""', text)
     plan, problems = plans.parse(text)
     assert problems == []
-    assert plan.habit == {"label": "Slot", "hint": "Weekly.", "day": "sunday", "time": "00:00", "minutes": 5, "weeks": 1}
-    assert plan.review["minutes"] == 240 and plan.limits == {"questions": 100, "months": 20000}
+    assert plan.habit == {"label": "Slot", "hint": "", "day": "sunday", "time": "00:00", "minutes": 5, "weeks": 1}
+    assert plan.review == {"label": "Review", "hint": "", "minutes": 240, "questions": ["Why?", "How?"]}
+    assert plan.limits == {"questions": 100, "months": 20000}
+    assert plan.months[0] == {"focus": "F1", "tip": "", "counts": {"meet": 0, "habit-post": 99}}
     for day in plans.DAYS:
         plan, problems = plans.parse(edit("  day: sunday", f"  day: {day}"))
         assert problems == [] and plan.habit["day"] == day
@@ -108,6 +114,11 @@ def test_the_lowest_and_the_middle_values_are_read_too():
     assert longest[1] == [] and longest[0].intro == "x" * 5000
     for good in ("00:00", "09:30", "19:05", "20:00", "23:59"):
         assert plans.parse(edit('"23:59"', f'"{good}"'))[0].habit["time"] == good
+
+
+def test_a_review_hint_is_read():
+    plan, problems = plans.parse(edit("  label: Review", "  label: Review\n  hint: Look back."))
+    assert problems == [] and plan.review["hint"] == "Look back."
 
 
 def test_every_field_name_with_its_most_characters():
@@ -193,6 +204,14 @@ CASES = {
         "p.yml:36: 'meet' in month 6 is no action; the actions are: habit-post"]),
     "a repeated id": (edit("  - id: tiny", "  - id: goals"), [
         "p.yml:10: the id 'goals' is already used on line 4; give each its own id"]),
+    # `id:` need not come first: each problem names the id's own line.
+    "ids after the label": (edit("  - id: goals\n    label: Goals\n", "  - label: Goals\n    id: goals\n", edit(
+        "  - id: roles\n    label: Roles\n", "  - label: Roles\n    id: Roles\n", edit(
+            "  - id: tiny\n    label: Tiny\n", "  - label: Tiny\n    id: goals\n"))), [
+        "p.yml:9: `id:` must be lowercase words joined by hyphens, like `follow-ups`",
+        "p.yml:11: the id 'goals' is already used on line 5; give each its own id"]),
+    "a reserved id after the label": (edit("  - id: tiny\n    label: Tiny\n", "  - label: Tiny\n    id: habit-x\n"), [
+        "p.yml:11: the id 'habit-x' is kept for the form's own fields; pick one that does not start with habit- or month-"]),
     "reserved question ids": (edit("  - id: roles", "  - id: month-roles", edit("  - id: tiny", "  - id: habit-x")), [
         "p.yml:8: the id 'month-roles' is kept for the form's own fields; pick one that does not start with habit- or month-",
         "p.yml:10: the id 'habit-x' is kept for the form's own fields; pick one that does not start with habit- or month-"]),
@@ -250,6 +269,11 @@ CASES = {
         "p.yml:32: `counts:` in month 2 must map each action id to a number, like `meetups: 1`"]),
     "a month without counts": (edit("    counts: {meet: 2, habit-post: 3}\n", ""), [
         "p.yml:31: `counts:` is missing in month 2; add it"]),
+    # Counts written one per line: each problem names the count's own line, or the line of `counts:`.
+    "block counts": (edit("    counts: {meet: 0, habit-post: 99}", "    counts:\n      meet: 0\n      meets: 1\n      post: 2"), [
+        "p.yml:32: 'meets' in month 1 is no action; the actions are: meet, habit-post",
+        "p.yml:33: 'post' in month 1 is no action; the actions are: meet, habit-post",
+        "p.yml:30: `counts:` in month 1 has no number for 'habit-post'; add `habit-post: 0` or more"]),
     "counts that miss an action": (edit("{meet: 4, habit-post: 0}", "{meet: 4}"), [
         "p.yml:34: `counts:` in month 4 has no number for 'habit-post'; add `habit-post: 0` or more"]),
     "a count out of range": (edit("{meet: 5, habit-post: 0}", "{meet: 5, habit-post: 100}"), [
@@ -277,6 +301,10 @@ CASES = {
     "limits out of range": (edit("  questions: 20000\n  months: 100\n", "  questions: 20001\n  months: 99\n"), [
         "p.yml:44: `questions:` must be a whole number from 100 to 20000 (found 20001)",
         "p.yml:45: `months:` must be a whole number from 100 to 20000 (found 99)"]),
+    # A missing field is reported on its mapping's first line, whatever other keys the mapping holds.
+    "a null key for a missing one": (edit("  months: 100\n", "  null: 100\n"), [
+        "p.yml:45: unknown field 'None' in `limits:`; the fields are: questions, months",
+        "p.yml:44: `months:` is missing in `limits:`; add it"]),
     "limits that miss one": (edit("  months: 100\n", ""), [
         "p.yml:44: `months:` is missing in `limits:`; add it"]),
 }
