@@ -2,6 +2,7 @@
 question with the right answer, the feedback and the explanation on the back, tags by lesson and objective,
 GUIDs and ids that stay the same from build to build, hostile text escaped; and the deck in both editions,
 linked from the progress page."""
+import dataclasses
 import json
 import re
 import sqlite3
@@ -12,7 +13,8 @@ import genanki
 
 from macros import anki, render
 from macros.exports import XML_INVALID
-from test_exports import HOSTILE, HrefParser, fuzz_texts, make_course, text_of
+from macros.lessons import Lesson
+from test_exports import HOSTILE, HrefParser, fuzz_texts, make_course, question, text_of
 from test_hostile import Scan
 
 NAME = "Networking for People Entering Tech"
@@ -164,3 +166,54 @@ def test_both_editions_offer_the_deck_on_the_progress_page(site, instructor_site
         assert "Review with Anki" in html and "Download the Anki deck" in html
         deck = read_deck((page.parent / links[0]).resolve(), tmp_path / folder.name)
         check_deck(deck, course)
+
+
+# ---- Exact parts, without the real course -----------------------------------------------------------------
+
+def test_the_front_says_what_to_do_for_each_type():
+    assert anki.choices_html(question("q0", "open", "x")) == (
+        '<p class="hint">Discussion question: answer in your own words, then compare with the model answer.</p>')
+    assert anki.choices_html(question("q0", "true-false", "x")) == '<p class="hint">True or false?</p>'
+    items = ('<li><strong>a.</strong> x &lt; (a)</li><li><strong>b.</strong> x &lt; (b)</li>'
+             '<li><strong>c.</strong> x &lt; (c)</li>')
+    assert anki.choices_html(question("q0", "single", "x <")) == f'<ul class="choices">{items}</ul>'
+    assert anki.choices_html(question("q0", "multiple", "x <")) == (
+        f'<p class="hint">Choose all that apply.</p><ul class="choices">{items}</ul>')
+
+
+def test_a_question_without_explanation_has_an_empty_field():
+    lesson = make_course(["x"]).lessons["hostile"]
+    plain = dataclasses.replace(question("q0", "true-false", "x"), explanation="")
+    assert anki.fields(plain, lesson)[4] == ""
+    assert anki.fields(question("q0", "true-false", "x"), lesson)[4] == "Explanation: x"
+
+
+def test_the_note_type_exactly():
+    model = anki.model("A course")
+    assert (model.model_id, model.name, model.css) == (anki.MODEL_ID, "A course: question", anki.CSS)
+    assert model.fields == [{"name": name} for name in anki.FIELDS]
+    assert model.templates == [{"name": "Question", "qfmt": anki.FRONT, "afmt": anki.BACK}]
+
+
+def test_the_deck_is_named_course_by_default_and_skips_a_lesson_without_questions():
+    course = make_course(["x", "y"])
+    course.lessons["empty"] = Lesson(slug="empty", path="docs/lessons/empty.md", title="Empty", description="",
+                                     time={}, objectives={})
+    deck = anki.deck(course)
+    assert (deck.deck_id, deck.name) == (anki.DECK_ID, "Course")
+    assert [note.guid for note in deck.notes] == [genanki.guid_for("hostile", "q0"), genanki.guid_for("hostile", "q1")]
+    assert {note.model.name for note in deck.notes} == {"Course: question"}
+
+
+def test_the_written_deck_is_deflated_named_course_by_default_and_rewritten(tmp_path):
+    course = make_course(["x"])
+    path = anki.write(course, tmp_path, timestamp=1_700_000_000)
+    assert path == tmp_path / "downloads" / "networking-course.apkg"
+    with zipfile.ZipFile(path) as archive:
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_DEFLATED}
+    deck = read_deck(path, tmp_path)
+    assert [d["name"] for d in deck["decks"].values() if d["id"] == anki.DECK_ID] == ["Course"]
+    assert deck["models"][str(anki.MODEL_ID)]["name"] == "Course: question"
+    # A second build writes over the first into the folder that is already there.
+    assert anki.write(course, tmp_path, "Again", timestamp=1_700_000_001) == path
+    assert [d["name"] for d in read_deck(path, tmp_path / "again")["decks"].values() if d["id"] == anki.DECK_ID] == ["Again"]
