@@ -38,7 +38,7 @@ def linked_project(tmp_path, mkdocs_text=None):
 
 # read()
 
-def test_read_types_env_values_and_refuses_other_tags(tmp_path):
+def test_read_types_env_values_and_refuses_other_tags(tmp_path, ascii_locale):
     config = tmp_path / "mkdocs.yml"
     config.write_text("a: !ENV [N, 1]\nb: !ENV [M, 'é']\nc: !ENV N\n", encoding="utf-8")
     assert buildconfig.read(config, {}) == {"a": 1, "b": "é", "c": None}
@@ -67,7 +67,7 @@ def test_head_values_of_a_tiny_course():
 
 # bundled()
 
-BUNDLED_YML = """site_name: X
+BUNDLED_YML = """site_name: X – é
 extra:
   features:
     plan:
@@ -88,7 +88,7 @@ def small_docs(tmp_path, mkdocs_text=BUNDLED_YML):
     return root
 
 
-def test_bundled_replaces_the_own_files_by_the_core_bundles_and_adds_each_feature(tmp_path):
+def test_bundled_replaces_the_own_files_by_the_core_bundles_and_adds_each_feature(tmp_path, ascii_locale):
     root = small_docs(tmp_path)
     config = {"extra_css": ["https://cdn.test/x.css", "assets/a.css", "assets/b.css", "//cdn.test/y.css"],
               "extra_javascript": ["assets/a.js", "https://cdn.test/z.js"],
@@ -313,7 +313,7 @@ def test_write_zensical_config_writes_the_config_and_the_theme_overrides(tmp_pat
     assert target.read_text(encoding="utf-8") == text
 
 
-def test_the_config_is_written_with_characters_as_they_are_and_long_lines_folded_after_1000(tmp_path):
+def test_the_config_is_written_with_characters_as_they_are_and_long_lines_folded_after_1000(tmp_path, ascii_locale):
     description = ("word " * 300)[:974] + " end more words here"
     text = MINIMAL_YML.replace("site_name: Minimal", f"site_name: Réseau – “Minimal”\nsite_description: {description}")
     project = linked_project(tmp_path, text)

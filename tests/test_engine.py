@@ -159,7 +159,7 @@ def test_the_markdown_extensions_of_either_engine():
     assert engine.markdown_extensions(zensical_like) == [("toc", {"permalink": True}), ("admonition", {})]
 
 
-def test_a_page_source_is_read_from_docs_or_is_none(tmp_path):
+def test_a_page_source_is_read_from_docs_or_is_none(tmp_path, ascii_locale):
     (tmp_path / "docs/lessons").mkdir(parents=True)
     (tmp_path / "docs/lessons/x.md").write_text("# Café\n", encoding="utf-8")
     assert engine.page_source(str(tmp_path), SimpleNamespace(path="lessons/x.md")) == "# Café\n"

@@ -49,7 +49,7 @@ def small(tmp_path):
 BUNDLES = {"assets/course.bundle.js": ["assets/a.js", "assets/b.js"], "assets/x.bundle.css": ["assets/a.css"]}
 
 
-def test_run_writes_the_bundles_and_the_learner_downloads_and_builds_the_offline_copy(small, calls):
+def test_run_writes_the_bundles_and_the_learner_downloads_and_builds_the_offline_copy(small, calls, ascii_locale):
     root, site = small
     course, plan = tiny_course(), object()
     postbuild.run(root, str(site), "learner", course, plan, BUNDLES, "The course (learner edition)")
