@@ -6,6 +6,7 @@ import io
 import json
 import locale
 import re
+import time
 import zipfile
 import zlib
 from datetime import date, datetime, timezone
@@ -57,12 +58,13 @@ def plan():
     return tiny_plan()
 
 
-@pytest.fixture(scope="module")
+# Not module-scoped: mutmut runs only the tests it saw call word(), and a cached document hides the call.
+@pytest.fixture
 def blank(plan):
     return plan_output.word(plan)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def template(plan):
     return plan_output.word(plan, template=True)
 
@@ -191,7 +193,18 @@ def test_write_downloads_writes_the_three_blank_files_and_the_word_script(plan, 
     assert again == paths, "a second build writes them again"
 
 
-def test_the_calendar_is_stamped_now_in_utc_when_no_stamp_is_given(plan, tmp_path):
+@pytest.fixture
+def far_time_zone(monkeypatch):
+    """A local time 14 hours ahead of UTC, so that a stamp in local time shows."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    assert time.localtime().tm_gmtoff == 14 * 3600
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_calendar_is_stamped_now_in_utc_when_no_stamp_is_given(plan, tmp_path, far_time_zone):
     before = datetime.now(timezone.utc).replace(microsecond=0)
     paths = plan_output.write_downloads(plan, tmp_path, date(2030, 3, 5), docs_dir=library_folder(tmp_path))
     after = datetime.now(timezone.utc)
@@ -199,6 +212,26 @@ def test_the_calendar_is_stamped_now_in_utc_when_no_stamp_is_given(plan, tmp_pat
     assert len(stamps) == 3 and len(set(stamps)) == 1, "one stamp for every event, in UTC"
     stamp = datetime.strptime(stamps[0].decode(), "%Y%m%dT%H%M%S").replace(tzinfo=timezone.utc)
     assert before <= stamp <= after
+
+
+# ---- Markdown and calendar ----------------------------------------------------------------------------------
+
+def test_the_blank_markdown_is_exact(plan, snapshot):
+    assert plan_output.markdown(plan) == snapshot
+
+
+def test_the_blank_calendar_is_exact(plan, snapshot):
+    # From Wednesday 4 December 2030: the months end in the next year.
+    data = plan_output.ics(plan, date(2030, 12, 4), STAMP)
+    assert data.count(b"\n") == data.count(b"\r\n"), "every line ends in CRLF"
+    assert data.decode("utf-8").replace("\r\n", "\n") == snapshot
+
+
+def test_months_are_added_across_years_and_clamped_to_short_months():
+    assert plan_output.add_months(date(2030, 12, 4), 1) == date(2031, 1, 4)
+    assert plan_output.add_months(date(2030, 11, 30), 3) == date(2031, 2, 28)
+    assert plan_output.add_months(date(2031, 1, 31), 13) == date(2032, 2, 29)
+    assert plan_output.add_months(date(2030, 3, 6), 0) == date(2030, 3, 6)
 
 
 # ---- The form ---------------------------------------------------------------------------------------------------
@@ -216,6 +249,13 @@ def test_the_form_embeds_the_plan_and_the_words_for_the_page_script(plan):
     assert json.loads(etree.fromstring(f'<a b="{data}"/>').get("b")) == {"plan": plan.to_json(),
                                                                       "words": plan_output.WORDS}
     assert "caf\u00e9" in data, "letters as they are, not escaped"
+
+
+def test_the_blank_download_links_join_the_url_without_its_trailing_slashes(plan):
+    links = re.findall(r'<a class="md-button" href="([^"]*)" download>', plan_output.html(plan, "/X//"))
+    assert links == ["/X/networking-plan.docx", "/X/networking-plan.md", "/X/networking-plan.ics"]
+    links = re.findall(r'<a class="md-button" href="([^"]*)" download>', plan_output.html(plan, "a&b"))
+    assert links == ["a&amp;b/networking-plan.docx", "a&amp;b/networking-plan.md", "a&amp;b/networking-plan.ics"]
 
 
 def test_long_dates_and_the_form_messages():
