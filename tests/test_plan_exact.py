@@ -1,6 +1,5 @@
 """The plan template's checks, exactly: a small plan of our own read into the exact Plan, and each kind of
 author mistake reported with its file, line and whole message, every one at once."""
-import locale
 
 import pytest
 
@@ -329,15 +328,6 @@ def test_every_mistake_of_the_file_is_reported_at_once():
 
 
 # ---- Reading the file ----------------------------------------------------------------------------------------
-
-@pytest.fixture
-def ascii_locale():
-    """A machine whose locale reads files as ASCII (as a Windows one reads them as cp1252)."""
-    old = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")
-    yield
-    locale.setlocale(locale.LC_CTYPE, old)
-
 
 def test_load_reads_the_file_as_utf8_whatever_the_locale(tmp_path, ascii_locale):
     (tmp_path / "plan").mkdir()

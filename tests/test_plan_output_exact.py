@@ -4,7 +4,6 @@ that editing the plan does not change these snapshots)."""
 import base64
 import io
 import json
-import locale
 import re
 import time
 import zipfile
@@ -136,15 +135,6 @@ def check_word_script(script, template):
 
 def test_the_word_script_holds_the_library_and_the_template_part_by_part(plan, template):
     check_word_script(plan_output.word_script(plan, LIBRARY), template)
-
-
-@pytest.fixture
-def ascii_locale():
-    """The C locale, where a file written without an encoding is ASCII: the generated files must not rely on it."""
-    saved = locale.setlocale(locale.LC_CTYPE)
-    locale.setlocale(locale.LC_CTYPE, "C")  # ASCII with glibc; a C library whose C locale is UTF-8 only weakens the test
-    yield
-    locale.setlocale(locale.LC_CTYPE, saved)
 
 
 def library_folder(tmp_path):
