@@ -7,8 +7,8 @@ import sys
 import pytest
 
 from conftest import ROOT
-from test_itemwriting import single
-from macros import bank, check, itemwriting, messages, plan, reading
+from test_itemwriting import add_allowed_exception
+from macros import check, messages, plan, reading
 from macros.course import config_of, load
 
 SOURCES = ("docs", "quizzes", "plan", "toolkit", "mkdocs.yml")
@@ -106,15 +106,7 @@ def test_lessons_over_their_slot_are_problems_of_the_check(project, capsys):
 
 def test_the_notes_of_allowed_exceptions_come_before_the_count(project, counts, capsys):
     path = project / "quizzes/in-person.yml"
-    parsed, _ = bank.parse(path.read_text(encoding="utf-8"), "quizzes/in-person.yml")
-    used = itemwriting._key_positions(parsed.questions)
-    letter = min("abcd", key=lambda k: len(used.get(k, [])))
-    reason = "Kept on purpose: the stem quotes a rule."
-    with path.open("a", encoding="utf-8") as bank_file:
-        bank_file.write(single("quoted-rule", {k: f"Option {k} of this question, four words." for k in "abcd"}, letter,
-                               prompt="Which of these would you not do at a meetup?",
-                               extra=f"    allow:\n      negative-stem: '{reason}'\n").replace(
-                                   "objective: o", f"objective: {parsed.questions[0].objective}"))
+    reason = add_allowed_exception(path)
     assert check.main([str(project)]) == 0
     line = len(path.read_text(encoding="utf-8").splitlines()) - 1
     lessons, questions, templates = counts

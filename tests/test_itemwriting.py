@@ -215,9 +215,8 @@ def test_naive_strategies_score_at_chance_on_the_whole_bank(course):
         assert right - chance <= 0.10, f"{name} scores {right:.0%} on {count} questions against {chance:.0%} by chance"
 
 
-def test_the_check_command_shows_allowed_exceptions(tmp_path):
-    shutil.copytree(ROOT, tmp_path / "c", ignore=shutil.ignore_patterns(".venv", "node_modules", "site*", ".git"))
-    path = tmp_path / "c/quizzes/in-person.yml"
+def add_allowed_exception(path):
+    """Append to the bank at path a question with a negative stem and an `allow:` note for it; returns the note."""
     parsed, _ = bank.parse(path.read_text(encoding="utf-8"), "quizzes/in-person.yml")
     used = itemwriting._key_positions(parsed.questions)
     letter = min("abcd", key=lambda k: len(used.get(k, [])))  # the least used position keeps the spread fine
@@ -227,6 +226,13 @@ def test_the_check_command_shows_allowed_exceptions(tmp_path):
                                prompt="Which of these would you not do at a meetup?",
                                extra=f"    allow:\n      negative-stem: '{reason}'\n").replace(
                                    "objective: o", f"objective: {parsed.questions[0].objective}"))
+    return reason
+
+
+def test_the_check_command_shows_allowed_exceptions(tmp_path):
+    shutil.copytree(ROOT, tmp_path / "c", ignore=shutil.ignore_patterns(".venv", "node_modules", "site*", ".git"))
+    path = tmp_path / "c/quizzes/in-person.yml"
+    reason = add_allowed_exception(path)
     result = subprocess.run([sys.executable, "-m", "macros.check"], cwd=tmp_path / "c", capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
