@@ -32,6 +32,19 @@ test("a field's value is text, never a pattern or a property of an object", () =
   assert.equal(fill("<w:t>[[nplan:Goals:1]]</w:t><w:t>plain</w:t>", { Goals: "x" }), "<w:t>[[nplan:Goals:1]]</w:t><w:t>plain</w:t>");
 });
 
+test("a field written with attributes and a box of ten lines or more is found too", () => {
+  const xml = '<w:r><w:t xml:space="preserve">[[nplan:goals:12]]</w:t></w:r>';
+  assert.equal(fill(xml, {}), `<w:r>${t("")}${"<w:br/>".repeat(11)}</w:r>`);
+  assert.equal(fill(xml, { goals: "Hi" }), `<w:r>${t("Hi")}</w:r>`);
+});
+
+test("a value that is null or undefined is an empty box; a lone carriage return and leading blank lines are line breaks", () => {
+  assert.equal(fill(run("goals", 2), { goals: null }), `<w:r>${t("")}<w:br/></w:r>`);
+  assert.equal(fill(run("goals", 2), { goals: undefined }), `<w:r>${t("")}<w:br/></w:r>`);
+  assert.equal(fill(run("goals", 1), { goals: "one\rtwo" }), `<w:r>${t("one")}<w:br/>${t("two")}</w:r>`);
+  assert.equal(fill(run("goals", 1), { goals: "\n\n\nHello" }), `<w:r>${t("Hello")}</w:r>`);
+});
+
 test("CRC-32 is the zip format's", () => {
   assert.equal(crc32(new TextEncoder().encode("123456789")), 0xCBF43926);
   assert.equal(crc32(new Uint8Array(0)), 0);

@@ -1,6 +1,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { isCorrect } = require("../../docs/assets/lib/score.js");
+const score = require("../../docs/assets/lib/score.js");
+const { isCorrect } = score;
 
 test("a single answer is right only when it is the key", () => {
   assert.equal(isCorrect(["b"], ["b"]), true);
@@ -29,4 +30,9 @@ test("a lesson's tally counts only real attempts, by question id", () => {
 test("as many keys as the answer is not enough: each one must be a key", () => {
   assert.equal(isCorrect(["a", "b"], ["a", "c"]), false);
   assert.equal(isCorrect(["b", "a"], ["a", "b"]), true);
+});
+
+test("a record is a plain object: not text, a number, a list or nothing", () => {
+  assert.equal(score.isRecord({ choice: ["a"] }), true);
+  for (const value of ["text", 7, true, ["a"], null, undefined, 0, ""]) { assert.equal(score.isRecord(value), false, String(value)); }
 });

@@ -19,7 +19,7 @@
   // keeps its box's lines to write on by hand.
   function runs(text, lines) {
     var value = String(text === undefined || text === null ? "" : text).replace(/\r\n?/g, "\n").replace(/\s+$/, "");
-    if (!value.trim()) { return '<w:t xml:space="preserve"></w:t>' + new Array(lines).join("<w:br/>"); }
+    if (!value) { return '<w:t xml:space="preserve"></w:t>' + new Array(lines).join("<w:br/>"); }
     return value.replace(/^\n+/, "").split("\n").map(function (line) {
       return '<w:t xml:space="preserve">' + escapeXml(line) + "</w:t>";
     }).join("<w:br/>");
