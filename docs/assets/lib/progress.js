@@ -17,7 +17,6 @@
 
   // Shared with the quizzes (lib/score.js), looked up when called: the module loads before anything needs them.
   function isRecord(value) { return score.isRecord(value); }
-  function answered(record) { return score.answered(record); }
   function tally(section, ids) { return score.tally(section, ids); }
   function own(record, key) { return Object.prototype.hasOwnProperty.call(record, key); }
   function plural(count, word) { return count + " " + word + (count === 1 ? "" : "s"); }
@@ -208,7 +207,7 @@
     if (!choice || (question.type !== "multiple" && choice.length !== 1) ||
         !choice.every(function (key) { return question.options.indexOf(key) >= 0; })) { return null; }
     // Never the file's word for it: right or wrong comes from the answer key.
-    return { choice: choice.slice(), correct: score.isCorrect(choice, question.answer) };
+    return { choice: choice, correct: score.isCorrect(choice, question.answer) };
   }
 
   function tooBig(bytes) {
@@ -227,7 +226,7 @@
   }
 
   return {
-    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, isRecord: isRecord, answered: answered, tally: tally,
+    FORMAT: FORMAT, VERSION: VERSION, MAX_BYTES: MAX_BYTES, isRecord: isRecord, tally: tally,
     describe: describe, summary: summary, check: check, tooBig: tooBig, combine: combine
   };
 });
