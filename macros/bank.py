@@ -179,14 +179,10 @@ def _check_allow(item, report):
 def _check_text(value, key, report):
     if not isinstance(value, str) or not value.strip():
         report(key, f"`{key}:` must be non-empty text (found {type(value).__name__}); quote it if YAML reads it as something else")
-        return False
-    if BIDI_CONTROLS.search(value):
+    elif BIDI_CONTROLS.search(value):
         report(key, f"`{key}:` contains an invisible text-direction control character; delete it")
-        return False
-    if len(value) > TEXT_LIMIT:
+    elif len(value) > TEXT_LIMIT:
         report(key, f"`{key}:` is {len(value)} characters long; keep it under {TEXT_LIMIT}")
-        return False
-    return True
 
 
 def _check_options(item, qtype, report):

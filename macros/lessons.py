@@ -172,10 +172,10 @@ def check_sections(headings, body, path, body_line):
         problems.append(Problem(path, line, f"the lesson's sections must be, in order: {', '.join(SECTIONS)}; {detail}"))
         return problems
 
+    # Here the sections are SECTIONS in order, and none of those looked into is the last: the next H2 ends it.
     def under(section):
         start = names.index(section)
-        first = h2[start].line
-        last = h2[start + 1].line if start + 1 < len(h2) else float("inf")
+        first, last = h2[start].line, h2[start + 1].line
         return [h for h in headings if h.level == 3 and first < h.line < last], first
 
     steps, line = under("Steps")
@@ -189,7 +189,7 @@ def check_sections(headings, body, path, body_line):
     for section, call, example in (("Objectives", "{{ objectives()", "{{ objectives() }}"),
                                    ("Check for understanding", "{{ quiz(", "{{ quiz() }}")):
         start = h2[names.index(section)].line
-        end = h2[names.index(section) + 1].line if section != SECTIONS[-1] else start + len(lines)
+        end = h2[names.index(section) + 1].line
         if not any(call in text for text in lines[start - body_line:end - body_line]):
             problems.append(Problem(path, start, f"'## {section}' must contain `{example}`"))
     return problems

@@ -3,6 +3,8 @@
 PyYAML's safe_load forgets where things are and lets a repeated key overwrite the first
 one in silence; authors need both the line and the warning.
 """
+import re
+
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -34,7 +36,8 @@ def _describe_syntax_error(error, source_line=""):
     """Turn PyYAML's parser message into one an author can act on."""
     text = str(getattr(error, "problem", "") or error)
     indent = source_line[:len(source_line) - len(source_line.lstrip())]
-    if "'\\t'" in text or "tab" in text or "\t" in indent:
+    # "tab" as a word: libyaml's "unacceptable character" holds it too.
+    if "'\\t'" in text or re.search(r"\btab\b", text) or "\t" in indent:
         return "the line is indented with a tab; YAML needs spaces: replace the tab with spaces"
     hint = "check the indentation and quote text that contains ': ' or starts with a special character"
     return f"the YAML does not parse ({text}); {hint}"
@@ -62,9 +65,10 @@ def load(text, path):
     problems = []
     if node is None:
         return None, problems
+    # PyYAML's constructors fail with KeyError on `!!bool maybe` and AttributeError on `!!timestamp soon`.
     try:
         return _build(node, loader, path, problems, {}), problems
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as error:
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, KeyError, AttributeError) as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else node.start_mark.line + 1
         return None, problems + [Problem(path, line, f"this value cannot be read ({error}); write plain text, numbers, lists and mappings")]

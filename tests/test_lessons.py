@@ -233,3 +233,28 @@ def test_a_missing_field_is_named_on_the_front_matters_first_line_even_beside_a_
         (PATH, 5, "unknown front-matter field 'None'; lessons use: title, description, time, objectives, prerequisites, "
                   "sources, materials"),
         (PATH, 2, "`objectives:` is missing from the front matter; add it")]
+
+
+def test_a_page_without_prerequisites_sources_or_materials_has_none():
+    front = FRONT.replace("prerequisites: [what-networking-is]\n", "").replace("sources: [a-source]\n", "").replace(
+        "materials:\n  - supply: Sticky notes\n", "")
+    lesson, problems = lessons.parse(page(front), PATH, "sample")
+    assert problems == [] and (lesson.prerequisites, lesson.sources, lesson.materials) == ([], [], [])
+
+
+def test_a_body_without_sections_is_named_where_the_body_starts():
+    assert problems_of(body="\nJust text.\n### A step\n") == [
+        (PATH, 16, SECTIONS + "missing: '## Overview', '## Objectives', '## Motivation', '## Steps', '## Common mistakes', "
+                              "'## Practice', '## Check for understanding', '## Summary', '## Further reading', "
+                              "'## Credits'")]
+
+
+# A missing field has no line of its own: it is named on the front matter's first line, wherever a key that only
+# looks like it stands.
+@pytest.mark.parametrize("lookalike, shown", [("Title", "Title"), ("~", "None")])
+def test_a_missing_field_is_on_the_first_line_whatever_key_looks_like_it(lookalike, shown):
+    front = FRONT.replace("title: Sample lesson\n", "").replace("sources:", f"{lookalike}: Sample lesson\nsources:")
+    assert problems_of(front) == [
+        (PATH, 11, f"unknown front-matter field '{shown}'; lessons use: title, description, time, objectives, "
+                   "prerequisites, sources, materials"),
+        (PATH, 2, "`title:` is missing from the front matter; add it")]
