@@ -102,9 +102,18 @@ def test_every_page_mistake_is_named_with_its_file_and_line(tmp_path):
     write(docs / "titled.md", "---\ntitle: Quizzes for {{ edtion }}\nhint: h\n---\n{{ hint }} {{ course_url }}\n")
     write(docs / "notes.txt", "{{ nothing }}\n")
     write(docs / "far.markdown", "\n\n{{ elsewhere }}\n")
+    (docs / "a-latin.md").write_bytes(b"caf\xe9\n")  # first in order: the problems after it add to its own
+    (docs / "a-link.md").symlink_to("nowhere.md")
+    write(docs / "known.md", "{{ config.site_name }} {% for i in range(2) %}{{ i }}{% endfor %} {{ course_url }}\n")
+    write(docs / "near.md", "---\nhint: h\n---\n{{ hnt }} {{ course_ur }}\n")
     problems = pages.check(tmp_path, "docs/lessons", extra=("course_url",))
     raw = "(to show it as text, put it between `{% raw %}` and `{% endraw %}`)"
     assert sorted(str(p) for p in problems) == sorted([
+        "docs/a-latin.md:1: the file is not UTF-8 text (invalid continuation byte); save it as UTF-8",
+        "docs/a-link.md:1: is a symbolic link to nowhere.md, which does not exist; point it at a file in the project, "
+        "or delete it",
+        f"docs/near.md:4: `course_ur` is no macro or variable of the course; did you mean `course_url`? {raw}",
+        f"docs/near.md:4: `hnt` is no macro or variable of the course; did you mean `hint`? {raw}",
         "docs/broken.md:3: the YAML does not parse (did not find expected ',' or ']'); check the indentation and "
         "quote text that contains ': ' or starts with a special character",
         "docs/far.markdown:3: `elsewhere` is no macro or variable of the course; the README lists the macros a page "
