@@ -106,6 +106,8 @@ def test_every_page_mistake_is_named_with_its_file_and_line(tmp_path):
     (docs / "a-link.md").symlink_to("nowhere.md")
     write(docs / "known.md", "{{ config.site_name }} {% for i in range(2) %}{{ i }}{% endfor %} {{ course_url }}\n")
     write(docs / "near.md", "---\nhint: h\n---\n{{ hnt }} {{ course_ur }}\n")
+    write(docs / "near-title.md", "---\nhint: h\ntitle: For {{ hnt }} in {{ edition }}\n---\nText\n")
+    write(docs / "stray.md", "Done.\n{% endif %}\n")
     problems = pages.check(tmp_path, "docs/lessons", extra=("course_url",))
     raw = "(to show it as text, put it between `{% raw %}` and `{% endraw %}`)"
     assert sorted(str(p) for p in problems) == sorted([
@@ -114,6 +116,8 @@ def test_every_page_mistake_is_named_with_its_file_and_line(tmp_path):
         "or delete it",
         f"docs/near.md:4: `course_ur` is no macro or variable of the course; did you mean `course_url`? {raw}",
         f"docs/near.md:4: `hnt` is no macro or variable of the course; did you mean `hint`? {raw}",
+        f"docs/near-title.md:3: `hnt` is no macro or variable of the course; did you mean `hint`? {raw}",
+        f"docs/stray.md:2: the template code does not parse: Encountered unknown tag 'endif'; fix it, or {raw[1:-1]}",
         "docs/broken.md:3: the YAML does not parse (did not find expected ',' or ']'); check the indentation and "
         "quote text that contains ': ' or starts with a special character",
         "docs/far.markdown:3: `elsewhere` is no macro or variable of the course; the README lists the macros a page "
@@ -129,3 +133,19 @@ def test_every_page_mistake_is_named_with_its_file_and_line(tmp_path):
         f"docs/titled.md:2: `edtion` is no macro or variable of the course; did you mean `edition`? {raw}",
         "docs/unclosed.md:5: `{% if %}` is never closed; add `{% endif %}` where it should end",
     ])
+
+
+def test_a_folder_that_cannot_be_read_is_named(tmp_path, monkeypatch):
+    (tmp_path / "docs/locked").mkdir(parents=True)
+    (tmp_path / "docs/index.md").write_text("x", encoding="utf-8")
+    scandir = pages.os.scandir
+
+    def refusing(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(pages.os, "scandir", refusing)
+    problems = []
+    assert [shown for shown, _ in pages.files(tmp_path, "docs", problems)] == ["docs/index.md"]
+    assert [str(p) for p in problems] == ["docs/locked:1: the folder cannot be read (Permission denied)"]
