@@ -54,8 +54,9 @@ def js_results():
     for path in sorted((ROOT / "mutants" / "stryker").glob("*.json")):
         if not path.name.endswith(".again.json"):
             files.update(json.loads(path.read_text(encoding="utf-8"))["files"])
-    # A run of only some mutants again (MUTATE=..., after new tests) gives those mutants their new status.
-    for path in sorted((ROOT / "mutants" / "stryker").glob("*.again.json")):
+    # A run of only some mutants again (MUTATE=..., after new tests) gives those mutants their new status; the
+    # latest run last, so that it has the last word.
+    for path in sorted((ROOT / "mutants" / "stryker").glob("*.again.json"), key=lambda again: again.stat().st_mtime):
         for source, data in json.loads(path.read_text(encoding="utf-8"))["files"].items():
             again = {where(m): m["status"] for m in data["mutants"]}
             for mutant in files[source]["mutants"]:
