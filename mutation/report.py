@@ -78,8 +78,8 @@ def js_results():
 
 def js_out_of_date(files):
     """The browser modules that Stryker has not measured as they are now: never run, or changed since."""
-    return [path.relative_to(ROOT).as_posix() for path in sorted((ROOT / "docs" / "assets" / "lib").glob("*.js"))
-            if files.get(path.relative_to(ROOT).as_posix(), {}).get("source") != path.read_text(encoding="utf-8")]
+    names = (path.relative_to(ROOT).as_posix() for path in sorted((ROOT / "docs" / "assets" / "lib").glob("*.js")))
+    return [name for name in names if files.get(name, {}).get("source") != (ROOT / name).read_text(encoding="utf-8")]
 
 
 def score(killed, total):
